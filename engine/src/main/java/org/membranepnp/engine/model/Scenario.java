@@ -1,0 +1,75 @@
+package org.membranepnp.engine.model;
+
+import java.util.List;
+
+/**
+ * A complete, validated description of one numerical experiment: inside bath | membrane | outside bath.
+ *
+ * @param title        a human title
+ * @param dimension    1 (2 later)
+ * @param temperatureK absolute temperature, K
+ * @param species      the ion species; every per-species array in the other records is indexed like this list
+ * @param inside       the inside bath (x from 0 to its width)
+ * @param outside      the outside bath
+ * @param membrane     the membrane between them
+ * @param boundary     far-end boundaries and clamp
+ * @param mesh         mesh resolution request
+ * @param run          steady or transient
+ */
+public record Scenario(String title, int dimension, double temperatureK, List<Species> species,
+                       Bath inside, Bath outside, Membrane membrane, Boundary boundary,
+                       MeshSpec mesh, RunSpec run) {
+
+    public Scenario {
+        species = List.copyOf(species);
+    }
+
+    /** Number of species. */
+    public int speciesCount() {
+        return species.size();
+    }
+
+    /** Index of the species called {@code name}, or -1. */
+    public int speciesIndex(String name) {
+        for (int i = 0; i < species.size(); i++) {
+            if (species.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Valences z_i as an array. */
+    public int[] charges() {
+        int[] z = new int[species.size()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = species.get(i).charge();
+        }
+        return z;
+    }
+
+    /** A copy with another boundary (for clamps and sweeps). */
+    public Scenario withBoundary(Boundary b) {
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, b, mesh, run);
+    }
+
+    /** A copy with another mesh request. */
+    public Scenario withMesh(MeshSpec m) {
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, m, run);
+    }
+
+    /** A copy with another run request. */
+    public Scenario withRun(RunSpec r) {
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, r);
+    }
+
+    /** A copy with another membrane. */
+    public Scenario withMembrane(Membrane m) {
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, m, boundary, mesh, run);
+    }
+
+    /** A copy at another temperature. */
+    public Scenario withTemperatureK(double t) {
+        return new Scenario(title, dimension, t, species, inside, outside, membrane, boundary, mesh, run);
+    }
+}
