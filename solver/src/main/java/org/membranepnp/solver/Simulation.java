@@ -1,5 +1,6 @@
 package org.membranepnp.solver;
 
+import org.membranepnp.engine.model.RunMode;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.result.RunResult;
 
@@ -9,12 +10,20 @@ public final class Simulation {
     }
 
     /**
-     * Runs {@code scenario} as its {@code [run]} table asks.
+     * Runs {@code scenario} as its {@code [run]} table asks: a steady state from the analytic guess, or a
+     * transient from the freshly filled baths (ψ = 0, bulk concentrations) to {@code end_time_s}.
      *
      * @throws org.membranepnp.engine.UserInputException if the scenario cannot be meshed (e.g. too coarse)
      * @throws ConvergenceException                        if Newton fails
      */
     public static RunResult run(Scenario scenario, SolverOptions options, ProgressListener progress) {
-        throw new UnsupportedOperationException("solver under construction");
+        MembraneSlabSolver slab = new MembraneSlabSolver(scenario).withProgress(progress, options.verbose());
+        if (scenario.run().mode() == RunMode.STEADY) {
+            slab.useSteadyGuess();
+            slab.solveSteady();
+        } else {
+            slab.advance(scenario.run().endTimeS(), null, scenario.run().relativeTolerance());
+        }
+        return slab.result();
     }
 }

@@ -1,0 +1,9 @@
+/**
+ * Closed-form and semi-analytic references for a membrane between two baths: Nernst and GHK potentials,
+ * GHK fluxes and conductances, the Mullins–Noda pump potential, Debye length, Gouy–Chapman diffuse layers
+ * and the membrane as a capacitor.
+ *
+ * <p>Conventions (see {@code shared/reference/physics.md}): SI units unless a method name says otherwise;
+ * concentrations in mM (= mol/m³); V_m = φ(inside) − φ(outside); fluxes and currents are positive outward.
+ */
+package org.membranepnp.engine.analytic;

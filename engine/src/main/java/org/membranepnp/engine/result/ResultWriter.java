@@ -1,0 +1,236 @@
+package org.membranepnp.engine.result;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.membranepnp.engine.UserInputException;
+import org.membranepnp.engine.model.Species;
+
+/**
+ * Writes the result files of a run into one folder: {@code summary.json}, {@code profiles.csv} and, for a
+ * transient run, {@code timeseries.csv}. Every file is written to a temporary file in the same folder and
+ * then renamed into place, so a reader never sees a half-written file.
+ *
+ * <p>CSV: comma separated, one header line, '\n' line ends, UTF-8, numbers as {@link Double#toString}
+ * (shortest text that round-trips; NaN as {@code NaN}, infinities as {@code inf}/{@code -inf}).
+ */
+public final class ResultWriter {
+    public static final String SUMMARY_FILE = "summary.json";
+    public static final String PROFILES_FILE = "profiles.csv";
+    public static final String TIMESERIES_FILE = "timeseries.csv";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ResultWriter() {
+    }
+
+    /**
+     * Writes all result files of {@code r} into {@code dir}.
+     *
+     * @param dir        the output folder (created with its parents if missing)
+     * @param r          the run
+     * @param provenance scenario file, command line, code version, … (goes into summary.json)
+     * @param force      overwrite a folder that is not empty
+     * @return the files written, in order
+     * @throws UserInputException if the folder is not empty and {@code force} is false, or cannot be written
+     */
+    public static List<Path> writeAll(Path dir, RunResult r, Map<String, Object> provenance, boolean force) {
+        prepareDirectory(dir, force);
+        List<Path> written = new ArrayList<>();
+        Summary summary = Summary.of(r, provenance);
+        written.add(writeAtomically(dir, SUMMARY_FILE, summary.toJson() + "\n"));
+        written.add(writeAtomically(dir, PROFILES_FILE, profilesCsv(r)));
+        if (r.timeSeries() != null) {
+            written.add(writeAtomically(dir, TIMESERIES_FILE, timeSeriesCsv(r)));
+        } else {
+            // with --force, do not leave the time series of an earlier transient run beside a steady result
+            Path stale = dir.resolve(TIMESERIES_FILE);
+            try {
+                Files.deleteIfExists(stale);
+            } catch (IOException e) {
+                throw new UserInputException("cannot remove the old " + stale + ": " + reason(e));
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Reads a {@code summary.json}.
+     *
+     * @throws UserInputException if the file cannot be read or is not JSON
+     */
+    public static JsonNode readSummary(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            JsonNode node = MAPPER.readTree(in);
+            if (node == null || node.isMissingNode()) {
+                throw new UserInputException("cannot read summary " + file + ": the file is empty");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new UserInputException("cannot read summary " + file + ": " + reason(e));
+        }
+    }
+
+    /** The profiles table: x_nm, potential_mV, c_&lt;species&gt;_mM…, charge_density_C_m3, one row per node. */
+    public static String profilesCsv(RunResult r) {
+        Profiles p = r.profiles();
+        List<Species> species = r.scenario().species();
+        int nodes = p.nodeCount();
+        checkLength("potentialMv", p.potentialMv().length, nodes);
+        checkLength("chargeDensityCPerM3", p.chargeDensityCPerM3().length, nodes);
+        checkLength("concentrationsMm (species)", p.concentrationsMm().length, species.size());
+        for (double[] c : p.concentrationsMm()) {
+            checkLength("concentrationsMm (nodes)", c.length, nodes);
+        }
+        StringBuilder sb = new StringBuilder(64 * (nodes + 1));
+        sb.append("x_nm,potential_mV");
+        for (Species s : species) {
+            sb.append(',').append(field("c_" + s.name() + "_mM"));
+        }
+        sb.append(",charge_density_C_m3\n");
+        for (int k = 0; k < nodes; k++) {
+            sb.append(number(p.xNm()[k])).append(',').append(number(p.potentialMv()[k]));
+            for (double[] c : p.concentrationsMm()) {
+                sb.append(',').append(number(c[k]));
+            }
+            sb.append(',').append(number(p.chargeDensityCPerM3()[k])).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The time-series table: time_s, membrane_potential_mV, I_&lt;species&gt;_A_m2…, one row per sample. */
+    public static String timeSeriesCsv(RunResult r) {
+        TimeSeries ts = r.timeSeries();
+        List<Species> species = r.scenario().species();
+        int samples = ts.sampleCount();
+        checkLength("membranePotentialMv", ts.membranePotentialMv().length, samples);
+        checkLength("currentsAPerM2 (species)", ts.currentsAPerM2().length, species.size());
+        for (double[] c : ts.currentsAPerM2()) {
+            checkLength("currentsAPerM2 (samples)", c.length, samples);
+        }
+        StringBuilder sb = new StringBuilder(64 * (samples + 1));
+        sb.append("time_s,membrane_potential_mV");
+        for (Species s : species) {
+            sb.append(',').append(field("I_" + s.name() + "_A_m2"));
+        }
+        sb.append('\n');
+        for (int k = 0; k < samples; k++) {
+            sb.append(number(ts.timeS()[k])).append(',').append(number(ts.membranePotentialMv()[k]));
+            for (double[] c : ts.currentsAPerM2()) {
+                sb.append(',').append(number(c[k]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void prepareDirectory(Path dir, boolean force) {
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw new UserInputException("output path " + dir + " exists and is not a folder");
+            }
+            if (!force && !isEmpty(dir)) {
+                throw new UserInputException("output folder " + dir + " is not empty; use --force to overwrite");
+            }
+        } else {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UserInputException("cannot create output folder " + dir + ": " + reason(e));
+            }
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            return !entries.iterator().hasNext();
+        } catch (IOException e) {
+            throw new UserInputException("cannot read output folder " + dir + ": " + reason(e));
+        }
+    }
+
+    /** Writes {@code text} to a temporary file in {@code dir}, then renames it to {@code name}. */
+    private static Path writeAtomically(Path dir, String name, String text) {
+        Path target = dir.resolve(name);
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write(text);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+            return target;
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + target + ": " + reason(e));
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the original error is the one to report
+                }
+            }
+        }
+    }
+
+    private static String number(double x) {
+        if (Double.isNaN(x)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "inf" : "-inf";
+        }
+        return Double.toString(x);
+    }
+
+    /** A CSV field, quoted if it holds a comma, quote or line break. */
+    private static String field(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    private static void checkLength(String what, int actual, int expected) {
+        if (actual != expected) {
+            throw new IllegalArgumentException("result " + what + " has " + actual + " entries, expected " + expected);
+        }
+    }
+
+    /** The exception's cause in words, on one line. */
+    private static String reason(Exception e) {
+        String msg;
+        if (e instanceof java.nio.file.AccessDeniedException ex) {
+            msg = "permission denied (" + ex.getFile() + ")";
+        } else if (e instanceof java.nio.file.NoSuchFileException ex) {
+            msg = "no such file or folder (" + ex.getFile() + ")";
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException ex) {
+            msg = "a file is in the way (" + ex.getFile() + ")";
+        } else if (e instanceof java.nio.file.NotDirectoryException ex) {
+            msg = "not a folder (" + ex.getFile() + ")";
+        } else if (e instanceof java.nio.file.FileSystemException ex && ex.getReason() != null) {
+            msg = ex.getReason() + (ex.getFile() != null ? " (" + ex.getFile() + ")" : "");
+        } else if (e instanceof com.fasterxml.jackson.core.JsonProcessingException ex) {
+            msg = "not valid JSON: " + ex.getOriginalMessage()
+                    + (ex.getLocation() != null ? " at line " + ex.getLocation().getLineNr() : "");
+        } else {
+            msg = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return msg.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+}

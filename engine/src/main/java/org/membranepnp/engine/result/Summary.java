@@ -1,0 +1,234 @@
+package org.membranepnp.engine.result;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.membranepnp.engine.analytic.DebyeLength;
+import org.membranepnp.engine.analytic.DrivingForce;
+import org.membranepnp.engine.analytic.GhkVoltage;
+import org.membranepnp.engine.analytic.MembraneCapacitor;
+import org.membranepnp.engine.analytic.NernstPotential;
+import org.membranepnp.engine.model.Bath;
+import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.model.Species;
+import org.membranepnp.engine.units.PhysicalConstants;
+
+/**
+ * The machine-readable summary of one run, written as {@code summary.json}. Its keys (the constants below,
+ * in this order) are a public contract. Numbers that are NaN or infinite are stored as {@code null}.
+ *
+ * <p>Per-species objects are keyed by species name in scenario order. Analytic references (Nernst, GHK,
+ * driving force, ΔG) use the final bulk concentrations; Debye lengths use the initial bath concentrations.
+ */
+public final class Summary {
+    public static final String TITLE = "title";
+    public static final String MEMBRANE_POTENTIAL_MV = "membrane_potential_mV";
+    public static final String NERNST_MV = "nernst_mV";
+    public static final String GHK_MV = "ghk_mV";
+    public static final String DRIVING_FORCE_MV = "driving_force_mV";
+    public static final String DELTA_G_J_MOL = "delta_G_J_mol";
+    public static final String DEBYE_LENGTH_NM = "debye_length_nm";
+    public static final String MEMBRANE_CAPACITANCE_UF_CM2 = "membrane_capacitance_uF_cm2";
+    public static final String SEPARATED_CHARGE_C_M2 = "separated_charge_C_m2";
+    public static final String BULK_CONCENTRATIONS_MM = "bulk_concentrations_mM";
+    public static final String BULK_ELECTRONEUTRALITY = "bulk_electroneutrality";
+    public static final String CONSERVATION_ERROR = "conservation_error";
+    public static final String NEWTON_ITERATIONS = "newton_iterations";
+    public static final String TIME_STEPS = "time_steps";
+    public static final String WALL_TIME_S = "wall_time_s";
+    public static final String CELLS = "cells";
+    public static final String TEMPERATURE_K = "temperature_K";
+    public static final String INTRAMEMBRANE_DROP_MV = "intramembrane_drop_mV";
+    public static final String SURFACE_CONCENTRATIONS_MM = "surface_concentrations_mM";
+    public static final String MEMBRANE_CURRENT_A_M2 = "membrane_current_A_m2";
+    public static final String PROVENANCE = "provenance";
+    /** Sub-keys of the inside/outside objects. */
+    public static final String INSIDE = "inside";
+    public static final String OUTSIDE = "outside";
+
+    /** Every top-level key, in the order written. */
+    public static final List<String> KEYS = List.of(TITLE, MEMBRANE_POTENTIAL_MV, NERNST_MV, GHK_MV,
+            DRIVING_FORCE_MV, DELTA_G_J_MOL, DEBYE_LENGTH_NM, MEMBRANE_CAPACITANCE_UF_CM2, SEPARATED_CHARGE_C_M2,
+            BULK_CONCENTRATIONS_MM, BULK_ELECTRONEUTRALITY, CONSERVATION_ERROR, NEWTON_ITERATIONS, TIME_STEPS,
+            WALL_TIME_S, CELLS, TEMPERATURE_K, INTRAMEMBRANE_DROP_MV, SURFACE_CONCENTRATIONS_MM,
+            MEMBRANE_CURRENT_A_M2, PROVENANCE);
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Map<String, Object> values;
+
+    private Summary(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * Computes the summary of a run.
+     *
+     * <ul>
+     * <li>nernst_mV: E_i = (V_T/z_i) ln(c_out/c_in) from the final bulk concentrations (null where a side has none);</li>
+     * <li>ghk_mV: the root of Σ_i I_GHK,i(V) = 0 with the final bulk concentrations (null without permeant species);</li>
+     * <li>driving_force_mV: V_m − E_i; delta_G_J_mol: z_i F (V_m − E_i), moving the ion inward;</li>
+     * <li>debye_length_nm: λ_D of each initial bath; membrane_capacitance_uF_cm2: ε0 ε_m / d;</li>
+     * <li>membrane_current_A_m2: z_i F J_i with J_i the outward membrane flux.</li>
+     * </ul>
+     *
+     * @param r          the run
+     * @param provenance scenario file, command line, code version, … (copied; may be null)
+     */
+    public static Summary of(RunResult r, Map<String, Object> provenance) {
+        Scenario s = r.scenario();
+        List<Species> species = s.species();
+        int n = species.size();
+        int[] z = s.charges();
+        double t = s.temperatureK();
+        Membrane m = s.membrane();
+        double vm = r.membranePotentialMv();
+        double[] cIn = r.insideBulkMm();
+        double[] cOut = r.outsideBulkMm();
+
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put(TITLE, s.title());
+        v.put(MEMBRANE_POTENTIAL_MV, num(vm));
+
+        double[] nernst = new double[n];
+        for (int i = 0; i < n; i++) {
+            nernst[i] = NernstPotential.mv(z[i], cOut[i], cIn[i], t);
+        }
+        v.put(NERNST_MV, perSpecies(species, nernst));
+
+        double[] pMPerS = new double[n];
+        for (int i = 0; i < n; i++) {
+            pMPerS[i] = m.permeabilityMPerS(i);
+        }
+        v.put(GHK_MV, num(GhkVoltage.mv(z, pMPerS, cIn, cOut, t)));
+
+        double[] drive = new double[n];
+        double[] deltaG = new double[n];
+        for (int i = 0; i < n; i++) {
+            drive[i] = DrivingForce.mv(vm, nernst[i]);
+            deltaG[i] = DrivingForce.deltaGJPerMol(z[i], vm, nernst[i]);
+        }
+        v.put(DRIVING_FORCE_MV, perSpecies(species, drive));
+        v.put(DELTA_G_J_MOL, perSpecies(species, deltaG));
+
+        Map<String, Object> debye = new LinkedHashMap<>();
+        debye.put(INSIDE, num(debyeNm(s.inside(), z, t)));
+        debye.put(OUTSIDE, num(debyeNm(s.outside(), z, t)));
+        v.put(DEBYE_LENGTH_NM, debye);
+
+        v.put(MEMBRANE_CAPACITANCE_UF_CM2, num(MembraneCapacitor.capacitanceUfPerCm2(m.permittivity(), m.thicknessNm())));
+        v.put(SEPARATED_CHARGE_C_M2, num(r.separatedChargeCPerM2()));
+        v.put(BULK_CONCENTRATIONS_MM, sides(species, cIn, cOut));
+        v.put(BULK_ELECTRONEUTRALITY, num(r.bulkElectroneutrality()));
+        v.put(CONSERVATION_ERROR, num(r.conservationError()));
+        v.put(NEWTON_ITERATIONS, r.newtonIterations());
+        v.put(TIME_STEPS, r.timeSteps());
+        v.put(WALL_TIME_S, num(r.wallTimeS()));
+        v.put(CELLS, r.cells());
+        v.put(TEMPERATURE_K, num(t));
+        v.put(INTRAMEMBRANE_DROP_MV, num(r.intramembraneDropMv()));
+        v.put(SURFACE_CONCENTRATIONS_MM, sides(species, r.insideSurfaceMm(), r.outsideSurfaceMm()));
+
+        double[] current = new double[n];
+        double[] flux = r.membraneFluxMolPerM2S();
+        for (int i = 0; i < n; i++) {
+            current[i] = z[i] * PhysicalConstants.FARADAY_C_PER_MOL * flux[i];
+        }
+        v.put(MEMBRANE_CURRENT_A_M2, perSpecies(species, current));
+        v.put(PROVENANCE, provenance == null ? new LinkedHashMap<String, Object>() : new LinkedHashMap<>(provenance));
+        return new Summary(v);
+    }
+
+    /** The ordered key → value map (values: String, Integer, Double, nested maps, or null). Unmodifiable. */
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    /** One top-level value, or null. */
+    public Object get(String key) {
+        return values.get(key);
+    }
+
+    /** A top-level number, NaN where it is null or not a number. */
+    public double number(String key) {
+        return values.get(key) instanceof Number x ? x.doubleValue() : Double.NaN;
+    }
+
+    /** A number inside a per-species or per-side object ({@code nernst_mV}/"K"), NaN where it is null. */
+    public double number(String key, String subKey) {
+        return values.get(key) instanceof Map<?, ?> sub && sub.get(subKey) instanceof Number x
+                ? x.doubleValue() : Double.NaN;
+    }
+
+    /** The summary as a JSON tree; non-finite numbers (also inside provenance) become null. */
+    public JsonNode toJsonNode() {
+        return sanitize(MAPPER.valueToTree(values));
+    }
+
+    /** Pretty-printed JSON text. */
+    public String toJson() {
+        try {
+            return MAPPER.writeValueAsString(toJsonNode());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize summary: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+
+    private static double debyeNm(Bath b, int[] z, double t) {
+        return DebyeLength.nm(b.permittivity(), z, b.concentrationsMm(), t);
+    }
+
+    private static Map<String, Object> perSpecies(List<Species> species, double[] x) {
+        if (x.length != species.size()) {
+            throw new IllegalArgumentException("expected " + species.size() + " per-species values, got " + x.length);
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < x.length; i++) {
+            map.put(species.get(i).name(), num(x[i]));
+        }
+        return map;
+    }
+
+    private static Map<String, Object> sides(List<Species> species, double[] in, double[] out) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(INSIDE, perSpecies(species, in));
+        map.put(OUTSIDE, perSpecies(species, out));
+        return map;
+    }
+
+    /** A finite double (−0.0 written as 0.0), or null. */
+    private static Double num(double x) {
+        return Double.isFinite(x) ? x + 0.0 : null;
+    }
+
+    private static JsonNode sanitize(JsonNode node) {
+        if (node.isNumber() && (node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        if (node instanceof ObjectNode obj) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                e.setValue(sanitize(e.getValue()));
+            }
+        } else if (node instanceof ArrayNode arr) {
+            for (int i = 0; i < arr.size(); i++) {
+                arr.set(i, sanitize(arr.get(i)));
+            }
+        }
+        return node;
+    }
+}

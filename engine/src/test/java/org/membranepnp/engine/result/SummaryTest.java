@@ -1,0 +1,143 @@
+package org.membranepnp.engine.result;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.membranepnp.engine.analytic.DebyeLength;
+import org.membranepnp.engine.analytic.DrivingForce;
+import org.membranepnp.engine.analytic.GhkVoltage;
+import org.membranepnp.engine.analytic.MembraneCapacitor;
+import org.membranepnp.engine.analytic.NernstPotential;
+import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.units.PhysicalConstants;
+
+class SummaryTest {
+    private static final double T = TestRuns.T;
+
+    private static Map<String, Object> provenance() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("scenario_file", "scenarios/two_ions.toml");
+        p.put("command_line", List.of("membrane-pnp", "run", "two_ions.toml"));
+        p.put("code_version", "0.1.0");
+        p.put("odd_number", Double.NaN);
+        return p;
+    }
+
+    @Test
+    void keysAreTheContractInOrder() {
+        JsonNode json = Summary.of(TestRuns.steady(), provenance()).toJsonNode();
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        assertEquals(Summary.KEYS, names);
+        assertEquals(List.of("title", "membrane_potential_mV", "nernst_mV", "ghk_mV", "driving_force_mV",
+                "delta_G_J_mol", "debye_length_nm", "membrane_capacitance_uF_cm2", "separated_charge_C_m2",
+                "bulk_concentrations_mM", "bulk_electroneutrality", "conservation_error", "newton_iterations",
+                "time_steps", "wall_time_s", "cells", "temperature_K", "intramembrane_drop_mV",
+                "surface_concentrations_mM", "membrane_current_A_m2", "provenance"), names);
+        List<String> species = new ArrayList<>();
+        json.get("nernst_mV").fieldNames().forEachRemaining(species::add);
+        assertEquals(List.of("K", "Cl"), species);
+    }
+
+    @Test
+    void valuesMatchTheAnalyticFunctions() {
+        RunResult r = TestRuns.steady();
+        JsonNode j = Summary.of(r, provenance()).toJsonNode();
+        double vm = r.membranePotentialMv();
+        assertEquals("two ions, three nodes", j.get("title").asText());
+        assertEquals(vm, j.get("membrane_potential_mV").doubleValue(), 0.0);
+
+        double eK = NernstPotential.mv(1, 4.0, 140.0, T);
+        double eCl = NernstPotential.mv(-1, 4.0, 139.99999999999997, T);
+        assertEquals(eK, j.get("nernst_mV").get("K").doubleValue(), 0.0);
+        assertEquals(eCl, j.get("nernst_mV").get("Cl").doubleValue(), 0.0);
+        assertEquals(DrivingForce.mv(vm, eK), j.get("driving_force_mV").get("K").doubleValue(), 0.0);
+        assertEquals(DrivingForce.deltaGJPerMol(-1, vm, eCl), j.get("delta_G_J_mol").get("Cl").doubleValue(), 0.0);
+
+        double ghk = GhkVoltage.mv(new int[] {1, -1}, new double[] {1e-8, 0.45e-8}, r.insideBulkMm(),
+                r.outsideBulkMm(), T);
+        assertEquals(ghk, j.get("ghk_mV").doubleValue(), 0.0);
+        // monovalent: equal to the closed form at the root tolerance
+        assertEquals(GhkVoltage.monovalentClosedFormMv(new int[] {1, -1}, new double[] {1, 0.45}, r.insideBulkMm(),
+                r.outsideBulkMm(), T), j.get("ghk_mV").doubleValue(), 2e-9);
+
+        assertEquals(DebyeLength.nm(80, new int[] {1, -1}, new double[] {140, 140}, T),
+                j.get("debye_length_nm").get("inside").doubleValue(), 0.0);
+        assertEquals(DebyeLength.nm(78, new int[] {1, -1}, new double[] {4, 4}, T),
+                j.get("debye_length_nm").get("outside").doubleValue(), 0.0);
+        assertEquals(MembraneCapacitor.capacitanceUfPerCm2(5.6, 5),
+                j.get("membrane_capacitance_uF_cm2").doubleValue(), 0.0);
+        assertEquals(-8.0e-4, j.get("separated_charge_C_m2").doubleValue(), 0.0);
+        assertEquals(139.99999999999997, j.get("bulk_concentrations_mM").get("inside").get("Cl").doubleValue(), 0.0);
+        assertEquals(4.0, j.get("bulk_concentrations_mM").get("outside").get("K").doubleValue(), 0.0);
+        assertEquals(1.2e-9, j.get("bulk_electroneutrality").doubleValue(), 0.0);
+        assertEquals(3.4e-12, j.get("conservation_error").doubleValue(), 0.0);
+        assertEquals(17, j.get("newton_iterations").intValue());
+        assertTrue(j.get("newton_iterations").isIntegralNumber());
+        assertEquals(0, j.get("time_steps").intValue());
+        assertEquals(0.25, j.get("wall_time_s").doubleValue(), 0.0);
+        assertEquals(2, j.get("cells").intValue());
+        assertEquals(T, j.get("temperature_K").doubleValue(), 0.0);
+        assertEquals(-75.5, j.get("intramembrane_drop_mV").doubleValue(), 0.0);
+        assertEquals(138.1, j.get("surface_concentrations_mM").get("inside").get("Cl").doubleValue(), 0.0);
+        assertEquals(3.9, j.get("surface_concentrations_mM").get("outside").get("K").doubleValue(), 0.0);
+        double f = PhysicalConstants.FARADAY_C_PER_MOL;
+        assertEquals(f * 1.5e-9, j.get("membrane_current_A_m2").get("K").doubleValue(), 1e-20);
+        assertEquals(f * 2.5e-10, j.get("membrane_current_A_m2").get("Cl").doubleValue(), 1e-20);
+        assertEquals("scenarios/two_ions.toml", j.get("provenance").get("scenario_file").asText());
+        assertEquals("run", j.get("provenance").get("command_line").get(1).asText());
+    }
+
+    @Test
+    void typedAccessors() {
+        Summary s = Summary.of(TestRuns.steady(), null);
+        assertEquals(-80.123456789012345, s.number(Summary.MEMBRANE_POTENTIAL_MV), 0.0);
+        assertEquals(NernstPotential.mv(1, 4.0, 140.0, T), s.number(Summary.NERNST_MV, "K"), 0.0);
+        assertTrue(Double.isNaN(s.number(Summary.NERNST_MV, "Na")));
+        assertTrue(s.toJsonNode().get("provenance").isObject());
+        assertEquals(0, s.toJsonNode().get("provenance").size());
+    }
+
+    @Test
+    void missingValuesAreNullNeverNaN() {
+        Summary s = Summary.of(TestRuns.transientWithGaps(), provenance());
+        JsonNode j = s.toJsonNode();
+        assertTrue(j.get("nernst_mV").get("Cl").isNull());
+        assertTrue(j.get("driving_force_mV").get("Cl").isNull());
+        assertTrue(j.get("delta_G_J_mol").get("Cl").isNull());
+        assertFalse(j.get("nernst_mV").get("K").isNull());
+        assertTrue(j.get("conservation_error").isNull());
+        assertTrue(j.get("debye_length_nm").get("outside").isNull()); // initial outside bath has no ions
+        assertFalse(j.get("debye_length_nm").get("inside").isNull());
+        assertTrue(j.get("provenance").get("odd_number").isNull());
+        assertTrue(j.get("provenance").has("odd_number"));
+        assertTrue(j.get("ghk_mV").isNumber());
+        String text = s.toJson();
+        assertFalse(text.contains("NaN"), text);
+        assertFalse(text.contains("Infinity"), text);
+        assertTrue(Double.isNaN(s.number(Summary.CONSERVATION_ERROR)));
+    }
+
+    @Test
+    void ghkIsNullWithoutPermeantSpecies() {
+        RunResult r = TestRuns.steady();
+        Membrane m = r.scenario().membrane();
+        Membrane sealed = new Membrane(m.thicknessNm(), m.permittivity(), new double[] {0, 0},
+                m.insideSurfaceChargeCPerM2(), m.outsideSurfaceChargeCPerM2(), m.partitionCoefficient());
+        RunResult sealedRun = new RunResult(r.scenario().withMembrane(sealed), r.profiles(), r.timeSeries(),
+                r.membranePotentialMv(), r.intramembraneDropMv(), r.insideBulkMm(), r.outsideBulkMm(),
+                r.insideSurfaceMm(), r.outsideSurfaceMm(), r.membraneFluxMolPerM2S(), r.separatedChargeCPerM2(),
+                r.bulkElectroneutrality(), r.conservationError(), r.newtonIterations(), r.lastResidual(),
+                r.timeSteps(), r.wallTimeS(), r.cells());
+        JsonNode j = Summary.of(sealedRun, Map.of()).toJsonNode();
+        assertTrue(j.has("ghk_mV"));
+        assertTrue(j.get("ghk_mV").isNull());
+    }
+}

@@ -1,0 +1,54 @@
+package org.membranepnp.solver;
+
+import java.util.Arrays;
+import org.membranepnp.engine.result.TimeSeries;
+import org.membranepnp.engine.units.PhysicalConstants;
+import org.membranepnp.solver.fv.PnpAssembler1D;
+import org.membranepnp.solver.fv.PnpModel1D;
+
+/** Collects V_m and the membrane current of each species at accepted time steps, in growable primitive arrays. */
+final class TimeSeriesRecorder {
+    private final PnpModel1D model;
+    private final PnpAssembler1D assembler;
+    private final int membraneCell;
+    private double[] time = new double[256];
+    private double[] vm = new double[256];
+    private double[][] current;
+    private int size;
+
+    TimeSeriesRecorder(PnpModel1D model, PnpAssembler1D assembler) {
+        this.model = model;
+        this.assembler = assembler;
+        this.membraneCell = (model.mesh.membraneStartNode() + model.mesh.membraneEndNode()) / 2;
+        this.current = new double[model.s][256];
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    void record(double timeNd, double[] u) {
+        if (size == time.length) {
+            time = Arrays.copyOf(time, 2 * size);
+            vm = Arrays.copyOf(vm, 2 * size);
+            for (int i = 0; i < current.length; i++) {
+                current[i] = Arrays.copyOf(current[i], 2 * size);
+            }
+        }
+        time[size] = timeNd * model.scales.timeS;
+        vm[size] = model.scales.potentialToMv(u[0] - u[(model.n - 1) * model.m]);
+        double fluxScale = model.scales.fluxMolPerM2S() * PhysicalConstants.FARADAY_C_PER_MOL;
+        for (int i = 0; i < model.s; i++) {
+            current[i][size] = model.z[i] * fluxScale * assembler.fluxThroughCell(u, membraneCell, i);
+        }
+        size++;
+    }
+
+    TimeSeries build() {
+        double[][] c = new double[model.s][];
+        for (int i = 0; i < model.s; i++) {
+            c[i] = Arrays.copyOf(current[i], size);
+        }
+        return new TimeSeries(Arrays.copyOf(time, size), Arrays.copyOf(vm, size), c);
+    }
+}

@@ -1,0 +1,187 @@
+package org.membranepnp.solver.fv;
+
+import org.membranepnp.engine.analytic.GhkVoltage;
+import org.membranepnp.engine.analytic.GouyChapman;
+import org.membranepnp.engine.analytic.MembraneCapacitor;
+import org.membranepnp.engine.model.Bath;
+import org.membranepnp.engine.model.ClampKind;
+import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.units.PhysicalConstants;
+
+/** Starting states: the uniform state of a transient, and an analytic guess for a steady state. */
+public final class InitialState {
+    private InitialState() {
+    }
+
+    /**
+     * The state just after the baths are filled: ψ = 0, bulk concentrations in each bath, and inside the
+     * membrane the water-equivalent concentration interpolated linearly between the faces.
+     */
+    public static void fillUniform(PnpModel1D model, double[] u) {
+        fill(model, u, new double[model.n], 0.0, 0.0);
+    }
+
+    /**
+     * An analytic guess for the steady state: V_m from the GHK voltage equation (or the clamp), split into the
+     * drop across the membrane capacitor and two Gouy–Chapman diffuse layers whose charges balance it (plus any
+     * fixed surface charge); Boltzmann concentrations in the layers; the constant-field profile in the membrane.
+     */
+    public static void fillSteadyGuess(PnpModel1D model, double[] u) {
+        Scenario sc = model.scenario;
+        double t = sc.temperatureK();
+        double vt = PhysicalConstants.thermalVoltageMv(t);
+        Membrane mem = sc.membrane();
+        boolean conducting = false;
+        double[] p = new double[model.s];
+        for (int i = 0; i < model.s; i++) {
+            p[i] = mem.permeabilityMPerS(i);
+            conducting |= p[i] > 0 && sc.inside().concentrationMm(i) + sc.outside().concentrationMm(i) > 0;
+        }
+        double cm = MembraneCapacitor.ufPerCm2ToFPerM2(MembraneCapacitor.capacitanceUfPerCm2(mem.permittivity(),
+                mem.thicknessNm()));
+        double sigmaIn = mem.insideSurfaceChargeCPerM2();
+        double sigmaOut = mem.outsideSurfaceChargeCPerM2();
+        double qIn; // ionic charge of the inside bath, C/m²
+        if (sc.boundary().clamp() == ClampKind.VOLTAGE || conducting) {
+            double vmMv = sc.boundary().clamp() == ClampKind.VOLTAGE ? sc.boundary().voltageMv()
+                    : GhkVoltage.mv(model.z, p, sc.inside().concentrationsMm(), sc.outside().concentrationsMm(), t,
+                    sc.boundary().currentAPerM2());
+            qIn = chargeForPotential(sc, vmMv, cm, sigmaIn, sigmaOut);
+        } else {
+            qIn = 0.0;
+        }
+        double zetaIn = layerPotentialMv(sc.inside(), -qIn, sc, t);
+        double zetaOut = layerPotentialMv(sc.outside(), qIn + sigmaIn + sigmaOut, sc, t);
+        double dropMem = (qIn + sigmaIn) / cm * 1e3;
+        // outside bulk at 0: outside face = ζ_out, inside face = ζ_out + drop, inside bulk = inside face − ζ_in
+        double[] psi = new double[model.n];
+        var mesh = model.mesh;
+        int a = mesh.membraneStartNode();
+        int b = mesh.membraneEndNode();
+        double faceIn = zetaOut + dropMem;
+        double bulkIn = faceIn - zetaIn;
+        for (int k = 0; k < model.n; k++) {
+            double x = mesh.xNm(k);
+            double mv;
+            if (k <= a) {
+                double dist = mesh.xNm(a) - x;
+                mv = bulkIn + layerProfileMv(sc.inside(), dist, zetaIn, sc, t);
+            } else if (k >= b) {
+                double dist = x - mesh.xNm(b);
+                mv = layerProfileMv(sc.outside(), dist, zetaOut, sc, t);
+            } else {
+                double f = (x - mesh.xNm(a)) / (mesh.xNm(b) - mesh.xNm(a));
+                mv = faceIn + f * (zetaOut - faceIn);
+            }
+            psi[k] = mv / vt;
+        }
+        double shift = 0;
+        if (model.kind[0] == EquationKind.DIRICHLET && model.kind[(model.n - 1) * model.m] != EquationKind.DIRICHLET) {
+            shift = model.dirichlet[0] - psi[0]; // gauge at the inside electrode
+        }
+        fill(model, u, psi, bulkIn / vt + shift, shift);
+    }
+
+    /** Fills u from ψ (relative to the outside bulk at 0) with Boltzmann baths and constant-field membranes. */
+    private static void fill(PnpModel1D model, double[] u, double[] psi, double psiBulkIn, double shift) {
+        Scenario sc = model.scenario;
+        int m = model.m;
+        int a = model.mesh.membraneStartNode();
+        int b = model.mesh.membraneEndNode();
+        double c0 = model.scales.concentrationMolPerM3;
+        for (int k = 0; k < model.n; k++) {
+            double p = psi[k] + shift;
+            u[k * m] = p;
+            for (int i = 0; i < model.s; i++) {
+                int z = model.z[i];
+                double c;
+                if (k <= a) {
+                    c = sc.inside().concentrationMm(i) / c0 * Math.exp(-z * (p - psiBulkIn));
+                } else if (k >= b) {
+                    c = sc.outside().concentrationMm(i) / c0 * Math.exp(-z * (p - shift));
+                } else if (model.kind[k * m + 1 + i] == EquationKind.INACTIVE) {
+                    c = 0;
+                } else {
+                    c = Double.NaN; // filled below
+                }
+                u[k * m + 1 + i] = c;
+            }
+        }
+        for (int i = 0; i < model.s; i++) {
+            double cl = u[a * m + 1 + i];
+            double cr = u[b * m + 1 + i];
+            double al = model.z[i] * (u[b * m] - u[a * m]);
+            double xa = model.mesh.xNm(a);
+            double len = model.mesh.xNm(b) - xa;
+            for (int k = a + 1; k < b; k++) {
+                if (model.kind[k * m + 1 + i] == EquationKind.INACTIVE) {
+                    continue;
+                }
+                double xi = (model.mesh.xNm(k) - xa) / len;
+                u[k * m + 1 + i] = constantFieldProfile(cl, cr, al, xi);
+            }
+        }
+    }
+
+    /** Steady constant-flux solution of ĉ' + a ĉ = const on [0, 1] with ĉ(0) = cl, ĉ(1) = cr. */
+    static double constantFieldProfile(double cl, double cr, double a, double xi) {
+        if (Math.abs(a) < 1e-8) {
+            return cl + (cr - cl) * xi;
+        }
+        double amp = (cl - cr) / -Math.expm1(-a);
+        return (cl - amp) + amp * Math.exp(-a * xi);
+    }
+
+    /** The inside-bath ionic charge σ_q for which the layers and the membrane add up to V_m (bisection). */
+    private static double chargeForPotential(Scenario sc, double vmMv, double cm, double sigmaIn, double sigmaOut) {
+        double t = sc.temperatureK();
+        double lo = -1.0;
+        double hi = 1.0;
+        for (int it = 0; it < 200; it++) {
+            double mid = 0.5 * (lo + hi);
+            double v = potentialForCharge(sc, mid, cm, sigmaIn, sigmaOut, t);
+            if (v > vmMv) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /** V_m = ζ_out + (q + σ_in)/C_m − ζ_in; increasing in q. */
+    private static double potentialForCharge(Scenario sc, double q, double cm, double sigmaIn, double sigmaOut,
+                                             double t) {
+        double zetaIn = layerPotentialMv(sc.inside(), -q, sc, t);
+        double zetaOut = layerPotentialMv(sc.outside(), q + sigmaIn + sigmaOut, sc, t);
+        return zetaOut + (q + sigmaIn) / cm * 1e3 - zetaIn;
+    }
+
+    /** Potential of a diffuse layer (surface minus bulk) that neutralizes a surface charge σ, mV. */
+    private static double layerPotentialMv(Bath bath, double sigma, Scenario sc, double t) {
+        double c = ionicStrength(bath, sc);
+        if (c <= 0) {
+            return 0;
+        }
+        return GouyChapman.surfacePotentialMv(sigma, c, 1, bath.permittivity(), t);
+    }
+
+    private static double layerProfileMv(Bath bath, double distanceNm, double zetaMv, Scenario sc, double t) {
+        double c = ionicStrength(bath, sc);
+        if (c <= 0 || zetaMv == 0) {
+            return 0;
+        }
+        return GouyChapman.potentialMv(distanceNm, zetaMv, c, 1, bath.permittivity(), t);
+    }
+
+    /** ½ Σ z² c, mM: the symmetric 1:1 salt with the same Debye length. */
+    private static double ionicStrength(Bath bath, Scenario sc) {
+        double s = 0;
+        for (int i = 0; i < sc.speciesCount(); i++) {
+            int z = sc.species().get(i).charge();
+            s += 0.5 * z * z * bath.concentrationMm(i);
+        }
+        return s;
+    }
+}

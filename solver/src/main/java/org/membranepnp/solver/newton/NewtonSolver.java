@@ -1,0 +1,249 @@
+package org.membranepnp.solver.newton;
+
+import java.util.List;
+import org.membranepnp.solver.ProgressListener;
+import org.membranepnp.solver.fv.ClosedCompartment;
+import org.membranepnp.solver.fv.EquationKind;
+import org.membranepnp.solver.fv.PnpAssembler1D;
+import org.membranepnp.solver.fv.PnpModel1D;
+import org.membranepnp.solver.linalg.BlockTridiagonalLu;
+import org.membranepnp.solver.linalg.BlockTridiagonalMatrix;
+
+/**
+ * Fully coupled Newton on potential and all concentrations, with the analytic Jacobian, a block tridiagonal
+ * LU, damping that keeps concentrations positive and limits potential jumps, and — for closed compartments in a
+ * steady state — their dense amount rows added by the Sherman–Morrison–Woodbury formula:
+ * J = T + Σ_c e_c v_cᵀ ⇒ J⁻¹b = y − Z (I + VᵀZ)⁻¹ Vᵀ y, with y = T⁻¹b and Z = T⁻¹[e_c].
+ * All work arrays are allocated once per model.
+ */
+public final class NewtonSolver {
+    /** Largest potential change per iteration, in thermal voltages. */
+    public static final double MAX_POTENTIAL_STEP = 8.0;
+    /** Smallest damping factor before the iteration is declared stuck. */
+    public static final double MIN_DAMPING = 1e-4;
+
+    private final PnpModel1D model;
+    private final PnpAssembler1D assembler;
+    private final BlockTridiagonalMatrix jac;
+    private final BlockTridiagonalLu lu;
+    private final double[] r;
+    private final double[] du;
+    private final double[][] zCols;
+    private final double[] small;
+    private final double[] smallRhs;
+    private final int[] smallPiv;
+    private ProgressListener listener = ProgressListener.NONE;
+    private boolean verbose;
+
+    public NewtonSolver(PnpModel1D model) {
+        this.model = model;
+        this.assembler = new PnpAssembler1D(model);
+        this.jac = new BlockTridiagonalMatrix(model.n, model.m);
+        this.lu = new BlockTridiagonalLu(model.n, model.m);
+        this.r = new double[model.n * model.m];
+        this.du = new double[model.n * model.m];
+        int q = model.closed.size();
+        this.zCols = new double[q][model.n * model.m];
+        this.small = new double[q * q];
+        this.smallRhs = new double[q];
+        this.smallPiv = new int[q];
+    }
+
+    /** Reports each iteration's residual to {@code l} when {@code verbose}. */
+    public void setListener(ProgressListener l, boolean verbose) {
+        this.listener = l;
+        this.verbose = verbose;
+    }
+
+    /** The assembler (for flux evaluation by callers). */
+    public PnpAssembler1D assembler() {
+        return assembler;
+    }
+
+    /**
+     * Solves the steady ({@code invDt} = 0) or implicit-Euler equations for {@code u}, in place.
+     *
+     * @param uOld        previous time level (implicit Euler)
+     * @param invDt       1/Δt̂, 0 for the steady state
+     * @param constrained use the closed-compartment amounts (steady state)
+     * @param maxIter     iteration limit
+     * @param tol         tolerance of the scaled update (ψ in V_T, ĉ relative)
+     */
+    public NewtonResult solve(double[] u, double[] uOld, double invDt, boolean constrained, int maxIter,
+                              double tol) {
+        List<ClosedCompartment> closed = constrained ? model.closed : List.of();
+        double resNorm = Double.NaN;
+        for (int it = 1; it <= maxIter; it++) {
+            assembler.assemble(u, uOld, invDt, constrained, r, jac);
+            resNorm = scaledResidual();
+            if (verbose) {
+                listener.onNewtonIteration(it, resNorm);
+            }
+            if (!Double.isFinite(resNorm)) {
+                return new NewtonResult(false, it, resNorm, "residual is not finite");
+            }
+            try {
+                lu.factor(jac);
+            } catch (ArithmeticException e) {
+                return new NewtonResult(false, it, resNorm, "singular Jacobian: " + e.getMessage());
+            }
+            for (int i = 0; i < du.length; i++) {
+                du[i] = -r[i];
+            }
+            lu.solve(du);
+            if (!closed.isEmpty()) {
+                woodbury(closed);
+            }
+            double lambda = damping(u);
+            if (!(lambda >= MIN_DAMPING)) {
+                return new NewtonResult(false, it, resNorm, "damping fell below " + MIN_DAMPING);
+            }
+            double norm = applyUpdate(u, lambda);
+            if (!Double.isFinite(norm)) {
+                return new NewtonResult(false, it, resNorm, "update is not finite");
+            }
+            if (lambda == 1.0 && norm < tol) {
+                return new NewtonResult(true, it, resNorm, "converged");
+            }
+        }
+        return new NewtonResult(false, maxIter, resNorm, "no convergence in " + maxIter + " iterations");
+    }
+
+    private void woodbury(List<ClosedCompartment> closed) {
+        int q = closed.size();
+        int m = model.m;
+        for (int c = 0; c < q; c++) {
+            double[] zc = zCols[c];
+            java.util.Arrays.fill(zc, 0.0);
+            ClosedCompartment cc = closed.get(c);
+            zc[cc.rowNode() * m + cc.variable()] = 1.0;
+            lu.solve(zc);
+        }
+        for (int c = 0; c < q; c++) {
+            ClosedCompartment cc = closed.get(c);
+            smallRhs[c] = vDot(cc, du);
+            for (int d = 0; d < q; d++) {
+                small[c * q + d] = (c == d ? 1.0 : 0.0) + vDot(cc, zCols[d]);
+            }
+        }
+        denseSolve(small, smallRhs, q);
+        for (int d = 0; d < q; d++) {
+            double w = smallRhs[d];
+            double[] zd = zCols[d];
+            for (int i = 0; i < du.length; i++) {
+                du[i] -= w * zd[i];
+            }
+        }
+    }
+
+    /** v_cᵀ x with v_c = a_c − e_row. */
+    private double vDot(ClosedCompartment cc, double[] x) {
+        int m = model.m;
+        return cc.amount(x, m) - x[cc.rowNode() * m + cc.variable()];
+    }
+
+    private void denseSolve(double[] a, double[] b, int q) {
+        for (int c = 0; c < q; c++) {
+            int p = c;
+            for (int rr = c + 1; rr < q; rr++) {
+                if (Math.abs(a[rr * q + c]) > Math.abs(a[p * q + c])) {
+                    p = rr;
+                }
+            }
+            smallPiv[c] = p;
+            if (p != c) {
+                for (int k = 0; k < q; k++) {
+                    double t = a[c * q + k];
+                    a[c * q + k] = a[p * q + k];
+                    a[p * q + k] = t;
+                }
+                double t = b[c];
+                b[c] = b[p];
+                b[p] = t;
+            }
+            for (int rr = c + 1; rr < q; rr++) {
+                double f = a[rr * q + c] / a[c * q + c];
+                for (int k = c; k < q; k++) {
+                    a[rr * q + k] -= f * a[c * q + k];
+                }
+                b[rr] -= f * b[c];
+            }
+        }
+        for (int c = q - 1; c >= 0; c--) {
+            double sum = b[c];
+            for (int k = c + 1; k < q; k++) {
+                sum -= a[c * q + k] * b[k];
+            }
+            b[c] = sum / a[c * q + c];
+        }
+    }
+
+    /** Damping: keep free concentrations positive (fraction to the boundary) and cap potential jumps. */
+    private double damping(double[] u) {
+        int m = model.m;
+        double lambda = 1.0;
+        double maxPsi = 0;
+        EquationKind[] kind = model.kind;
+        for (int k = 0; k < model.n; k++) {
+            int off = k * m;
+            maxPsi = Math.max(maxPsi, Math.abs(du[off]));
+            for (int v = 1; v < m; v++) {
+                double d = du[off + v];
+                double c = u[off + v];
+                if (d < 0 && c > 0 && c + d < 0 && kind[off + v] != EquationKind.INACTIVE) {
+                    lambda = Math.min(lambda, 0.9 * c / -d);
+                }
+            }
+        }
+        if (maxPsi * lambda > MAX_POTENTIAL_STEP) {
+            lambda = MAX_POTENTIAL_STEP / maxPsi;
+        }
+        return lambda;
+    }
+
+    /** u += λ δ; returns the scaled update norm (ψ in V_T, ĉ relative to max(|ĉ|, floor)). */
+    private double applyUpdate(double[] u, double lambda) {
+        int m = model.m;
+        double norm = 0;
+        double floor = 1e-8;
+        for (int k = 0; k < model.n; k++) {
+            int off = k * m;
+            double d0 = lambda * du[off];
+            u[off] += d0;
+            norm = Math.max(norm, Math.abs(d0));
+            for (int v = 1; v < m; v++) {
+                double d = lambda * du[off + v];
+                double c = u[off + v] + d;
+                if (c < 0) {
+                    c = 0; // round-off below zero of an absent species
+                }
+                norm = Math.max(norm, Math.abs(d) / Math.max(Math.abs(c), floor));
+                u[off + v] = c;
+            }
+        }
+        return norm;
+    }
+
+    /** max_row |r| / Σ_col |J_row,col|. */
+    private double scaledResidual() {
+        int m = model.m;
+        double norm = 0;
+        for (int k = 0; k < model.n; k++) {
+            for (int v = 0; v < m; v++) {
+                int base = (k * m + v) * m;
+                double s = 0;
+                for (int c = 0; c < m; c++) {
+                    s += Math.abs(jac.lower[base + c]) + Math.abs(jac.diag[base + c]) + Math.abs(jac.upper[base + c]);
+                }
+                double rv = Math.abs(r[k * m + v]);
+                if (s > 0) {
+                    rv /= s;
+                }
+                if (!(rv <= norm)) {
+                    norm = rv; // also propagates NaN
+                }
+            }
+        }
+        return norm;
+    }
+}

@@ -1,0 +1,99 @@
+package org.membranepnp.solver.validation;
+
+import java.util.List;
+import org.membranepnp.engine.model.Bath;
+import org.membranepnp.engine.model.Boundary;
+import org.membranepnp.engine.model.BoundaryKind;
+import org.membranepnp.engine.model.ClampKind;
+import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.MeshSpec;
+import org.membranepnp.engine.model.RunSpec;
+import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.model.Species;
+
+/** The reference parameter sets of shared/reference/physics.md, built in code for validation and tests. */
+public final class ReferenceScenarios {
+    /** 37 °C. */
+    public static final double BODY_TEMPERATURE_K = 310.15;
+    /** P_K of the mammalian set, cm/s. */
+    public static final double P_K_CM_S = 1e-7;
+
+    private ReferenceScenarios() {
+    }
+
+    public static Species potassium() {
+        return new Species("K", 1, 1.96e-9);
+    }
+
+    public static Species sodium() {
+        return new Species("Na", 1, 1.33e-9);
+    }
+
+    public static Species chloride() {
+        return new Species("Cl", -1, 2.03e-9);
+    }
+
+    public static Species calcium() {
+        return new Species("Ca", 2, 0.79e-9);
+    }
+
+    /** Large impermeant intracellular anions. */
+    public static Species anion() {
+        return new Species("A", -1, 1e-9);
+    }
+
+    /** A lipid membrane of 5 nm, ε 5.6 (1 µF/cm²), uncharged, default partition coefficient. */
+    public static Membrane membrane(double... permeabilityCmPerS) {
+        return new Membrane(5.0, 5.6, permeabilityCmPerS, 0.0, 0.0, Membrane.DEFAULT_PARTITION_COEFFICIENT);
+    }
+
+    /**
+     * The mammalian neuron: K 140/4, Na 15/145, Cl 7/149, A 148 inside; P_K:P_Na:P_Cl = 1:0.04:0.45; reservoirs on
+     * both sides, free-running (zero current); 1 µm baths.
+     */
+    public static Scenario neuronRest() {
+        List<Species> sp = List.of(potassium(), sodium(), chloride(), anion());
+        Bath in = new Bath(1.0, 80, new double[]{140, 15, 7, 148});
+        Bath out = new Bath(1.0, 80, new double[]{4, 145, 149, 0});
+        Membrane mem = membrane(P_K_CM_S, 0.04 * P_K_CM_S, 0.45 * P_K_CM_S, 0);
+        Boundary b = new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0);
+        return new Scenario("Resting neuron", 1, BODY_TEMPERATURE_K, sp, in, out, mem, b, MeshSpec.DEFAULT,
+                RunSpec.steady());
+    }
+
+    /**
+     * A closed inside compartment (wall) against an outside reservoir, only {@code ion} permeable; each side
+     * made neutral by an impermeant counter-ion.
+     *
+     * @param cInMm  concentration of the ion inside, mM
+     * @param cOutMm concentration of the ion outside, mM
+     */
+    public static Scenario nernst(Species ion, double cInMm, double cOutMm, double temperatureK,
+                                  double insideSurfaceChargeCPerM2, double outsideSurfaceChargeCPerM2) {
+        int z = ion.charge();
+        // counter-ion of opposite sign, impermeant, monovalent
+        Species counter = z > 0 ? new Species("X", -1, 1e-9) : new Species("Y", 1, 1e-9);
+        List<Species> sp = List.of(ion, counter);
+        double zc = Math.abs(z);
+        Bath in = new Bath(1.0, 80, new double[]{cInMm, zc * cInMm});
+        Bath out = new Bath(1.0, 80, new double[]{cOutMm, zc * cOutMm});
+        Membrane mem = new Membrane(5.0, 5.6, new double[]{P_K_CM_S, 0}, insideSurfaceChargeCPerM2,
+                outsideSurfaceChargeCPerM2, Membrane.DEFAULT_PARTITION_COEFFICIENT);
+        Boundary b = new Boundary(BoundaryKind.WALL, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0);
+        return new Scenario("Nernst " + ion.name(), 1, temperatureK, sp, in, out, mem, b, MeshSpec.DEFAULT,
+                RunSpec.steady());
+    }
+
+    /**
+     * A charged outside membrane face in symmetric monovalent salt; the membrane lets nothing through.
+     */
+    public static Scenario gouyChapman(double sigmaCPerM2, double saltMm, double temperatureK) {
+        List<Species> sp = List.of(sodium(), chloride());
+        Bath in = new Bath(0.2, 80, new double[]{saltMm, saltMm});
+        Bath out = new Bath(0.2, 80, new double[]{saltMm, saltMm});
+        Membrane mem = new Membrane(5.0, 5.6, new double[]{0, 0}, 0.0, sigmaCPerM2,
+                Membrane.DEFAULT_PARTITION_COEFFICIENT);
+        Boundary b = new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0);
+        return new Scenario("Gouy-Chapman", 1, temperatureK, sp, in, out, mem, b, MeshSpec.DEFAULT, RunSpec.steady());
+    }
+}
