@@ -12,51 +12,7 @@ import org.membranepnp.engine.units.PhysicalConstants;
  * <p>All methods take V = φ_in − φ_out in mV, concentrations in mM (= mol/m³) and P in m/s.
  */
 public final class GhkFlux {
-    /** Below this |x| the derivative of B uses its Taylor series (error < 1e-17 relative). */
-    private static final double SERIES_LIMIT = 0.5;
-    /** B'(x) = −1/2 + Σ_k SERIES[k] x^{2k+1}, SERIES[k] = B_{2k+2} / (2k+1)! with Bernoulli numbers B_n. */
-    private static final double[] SERIES;
-
-    static {
-        // Bernoulli numbers B_2, B_4, …, B_20
-        double[] b = {1.0 / 6, -1.0 / 30, 1.0 / 42, -1.0 / 30, 5.0 / 66, -691.0 / 2730, 7.0 / 6,
-            -3617.0 / 510, 43867.0 / 798, -174611.0 / 330};
-        SERIES = new double[b.length];
-        double factorial = 1.0; // (2k+1)!
-        for (int k = 0; k < b.length; k++) {
-            if (k > 0) {
-                factorial *= (2.0 * k) * (2.0 * k + 1);
-            }
-            SERIES[k] = b[k] / factorial;
-        }
-    }
-
     private GhkFlux() {
-    }
-
-    /**
-     * Bernoulli function B(x) = x / (e^x − 1), B(0) = 1; B(x) → 0 for x → +∞, B(x) ≈ −x for x → −∞.
-     */
-    public static double bernoulli(double x) {
-        if (x == 0.0) {
-            return 1.0;
-        }
-        return x / Math.expm1(x);
-    }
-
-    /**
-     * Derivative B'(x) = B(x)(1 − B(−x)) / x, B'(0) = −1/2 (Taylor series near 0).
-     */
-    public static double bernoulliDerivative(double x) {
-        if (Math.abs(x) < SERIES_LIMIT) {
-            double x2 = x * x;
-            double sum = 0.0;
-            for (int k = SERIES.length - 1; k >= 0; k--) {
-                sum = sum * x2 + SERIES[k];
-            }
-            return -0.5 + x * sum;
-        }
-        return bernoulli(x) * (1.0 - bernoulli(-x)) / x;
     }
 
     /**
@@ -76,7 +32,7 @@ public final class GhkFlux {
             return 0.0;
         }
         double v = z * voltageMv / PhysicalConstants.thermalVoltageMv(temperatureK);
-        return permeabilityMPerS * (cInMm * bernoulli(-v) - cOutMm * bernoulli(v));
+        return permeabilityMPerS * (cInMm * Bernoulli.value(-v) - cOutMm * Bernoulli.value(v));
     }
 
     /**
@@ -103,7 +59,7 @@ public final class GhkFlux {
         }
         double vtV = PhysicalConstants.thermalVoltageV(temperatureK);
         double v = z * voltageMv * 1e-3 / vtV;
-        double bracket = -cInMm * bernoulliDerivative(-v) - cOutMm * bernoulliDerivative(v);
+        double bracket = -cInMm * Bernoulli.derivative(-v) - cOutMm * Bernoulli.derivative(v);
         return (double) z * z * PhysicalConstants.FARADAY_C_PER_MOL * permeabilityMPerS / vtV * bracket;
     }
 

@@ -1,5 +1,7 @@
 package org.membranepnp.solver.fv;
 
+import org.membranepnp.engine.analytic.Bernoulli;
+
 import org.membranepnp.solver.linalg.BlockTridiagonalMatrix;
 
 /**
@@ -22,7 +24,6 @@ public final class PnpAssembler1D {
     private final double[] dFluxDcLeft;
     private final double[] dFluxDcRight;
     private final double[] dFluxDpsiRight;
-    private final double[] rawNp; // NP residual before boundary rows (for the current clamp), per species at node 0
 
     public PnpAssembler1D(PnpModel1D model) {
         this.model = model;
@@ -31,7 +32,6 @@ public final class PnpAssembler1D {
         this.dFluxDcLeft = new double[size];
         this.dFluxDcRight = new double[size];
         this.dFluxDpsiRight = new double[size];
-        this.rawNp = new double[model.s];
     }
 
     /**
@@ -39,22 +39,19 @@ public final class PnpAssembler1D {
      *
      * @param uOld        previous time level (ignored when {@code invDt} is 0)
      * @param invDt       1/Δt̂, or 0 for the steady equations
-     * @param constrained replace the balance law of closed compartments by their amount (steady only)
+     * @param constraints global equations whose rows replace local ones (their Jacobian rows become identity
+     *                    rows here; Newton adds the rest)
      */
-    public void assemble(double[] u, double[] uOld, double invDt, boolean constrained, double[] r,
-                         BlockTridiagonalMatrix jac) {
+    public void assemble(double[] u, double[] uOld, double invDt, java.util.List<GlobalConstraint> constraints,
+                         double[] r, BlockTridiagonalMatrix jac) {
         cellFluxes(u, 0, model.n - 1);
         jac.clear();
         nodeEquations(u, uOld, invDt, r, jac, 0, model.n);
-        if (constrained) {
-            applyConstraints(u, r, jac);
+        int m = model.m;
+        for (GlobalConstraint c : constraints) {
+            r[c.rowNode() * m + c.variable()] = c.residual(u, uOld, invDt);
+            jac.setIdentityRow(c.rowNode(), c.variable(), 1.0);
         }
-    }
-
-    /** Residual only (for line searches and checks). */
-    public void residual(double[] u, double[] uOld, double invDt, boolean constrained, double[] r,
-                         BlockTridiagonalMatrix scratch) {
-        assemble(u, uOld, invDt, constrained, r, scratch);
     }
 
     /** Scharfetter–Gummel fluxes of cells [from, to) and their derivatives. */
@@ -78,14 +75,31 @@ public final class PnpAssembler1D {
                 }
                 double coef = d * invH;
                 double a = z[i] * (psiR - psiL);
-                double bp = Bernoulli.value(a);
-                double bm = Bernoulli.value(-a);
+                // one exponential: B and B' at |a|, the other sign from B(−x) = x + B(x), B'(−x) = −1 − B'(x)
+                double abs = Math.abs(a);
+                double bAbs = Bernoulli.value(abs);
+                double dAbs = Bernoulli.derivativeOfNonNegative(abs, bAbs);
+                double bp;
+                double bm;
+                double dp;
+                double dm;
+                if (a >= 0) {
+                    bp = bAbs;
+                    bm = bAbs + abs;
+                    dp = dAbs;
+                    dm = -1.0 - dAbs;
+                } else {
+                    bm = bAbs;
+                    bp = bAbs + abs;
+                    dm = dAbs;
+                    dp = -1.0 - dAbs;
+                }
                 double cl = u[j * m + 1 + i];
                 double cr = u[(j + 1) * m + 1 + i];
                 flux[c] = coef * (bp * cl - bm * cr);
                 dFluxDcLeft[c] = coef * bp;
                 dFluxDcRight[c] = -coef * bm;
-                dFluxDpsiRight[c] = z[i] * coef * (Bernoulli.derivative(a) * cl + Bernoulli.derivative(-a) * cr);
+                dFluxDpsiRight[c] = z[i] * coef * (dp * cl + dm * cr);
             }
         }
     }
@@ -162,25 +176,9 @@ public final class PnpAssembler1D {
         int off = k * m;
         EquationKind[] kind = model.kind;
         if (kind[off] == EquationKind.CURRENT_CLAMP) {
-            // current entering through the electrode = Σ z_i (raw NP residual_i) = I_clamp
-            int blk = k * m * m;
-            double current = 0;
-            for (int c = 0; c < m; c++) {
-                jac.lower[blk + c] = 0;
-                jac.diag[blk + c] = 0;
-                jac.upper[blk + c] = 0;
-            }
-            for (int i = 0; i < model.s; i++) {
-                int zi = model.z[i];
-                current += zi * r[off + 1 + i];
-                int row = blk + (1 + i) * m;
-                for (int c = 0; c < m; c++) {
-                    jac.lower[blk + c] += zi * jac.lower[row + c];
-                    jac.diag[blk + c] += zi * jac.diag[row + c];
-                    jac.upper[blk + c] += zi * jac.upper[row + c];
-                }
-            }
-            r[off] = current - model.clampCurrent;
+            // the electrode potential is fixed by the clamp's global equation (MembraneCurrentClamp)
+            r[off] = 0.0;
+            jac.setIdentityRow(k, 0, 1.0);
         }
         for (int v = 0; v < m; v++) {
             EquationKind kv = kind[off + v];
@@ -191,16 +189,6 @@ public final class PnpAssembler1D {
                 r[off + v] = u[off + v];
                 jac.setIdentityRow(k, v, 1.0);
             }
-        }
-    }
-
-    /** Steady state: the closed compartments' rows say Σ a u = target; locally only a 1 on the diagonal stays. */
-    private void applyConstraints(double[] u, double[] r, BlockTridiagonalMatrix jac) {
-        int m = model.m;
-        for (ClosedCompartment c : model.closed) {
-            int row = c.rowNode() * m + c.variable();
-            r[row] = c.amount(u, m) - c.target();
-            jac.setIdentityRow(c.rowNode(), c.variable(), 1.0);
         }
     }
 

@@ -48,8 +48,10 @@ public final class PnpModel1D {
     public final double[] dirichlet;
     /** Dimensionless outward clamp current injected at the inside electrode (CURRENT_CLAMP). */
     public double clampCurrent;
-    /** Compartments whose amounts fix the steady state. */
-    public final List<ClosedCompartment> closed;
+    /** Global equations of the steady state: closed amounts, and the clamp current or the inside charge. */
+    public final List<GlobalConstraint> steadyConstraints;
+    /** Global equations of a time step: the clamp current. */
+    public final List<GlobalConstraint> transientConstraints;
     /** Closed compartments of species amounts (for the conservation error of transients too). */
     public final List<ClosedCompartment> closedSpecies;
 
@@ -112,13 +114,36 @@ public final class PnpModel1D {
                 }
             }
         }
+        // an impermeant species absent from a bath stays absent there: fix it at exactly 0 (no round-off drift)
+        int a = mesh.membraneStartNode();
+        int b = mesh.membraneEndNode();
+        for (int i = 0; i < s; i++) {
+            if (membrane.isPermeant(i)) {
+                continue;
+            }
+            if (scenario.inside().concentrationMm(i) == 0) {
+                for (int k = 0; k <= a; k++) {
+                    kind[k * m + 1 + i] = EquationKind.INACTIVE;
+                }
+            }
+            if (scenario.outside().concentrationMm(i) == 0) {
+                for (int k = b; k < n; k++) {
+                    kind[k * m + 1 + i] = EquationKind.INACTIVE;
+                }
+            }
+        }
         setBoundaries();
         this.closedSpecies = findClosedSpeciesCompartments();
-        this.closed = new ArrayList<>(closedSpecies);
-        ClosedCompartment charge = insideChargeCompartment();
-        if (charge != null) {
-            closed.add(charge);
+        List<GlobalConstraint> steady = new ArrayList<>(closedSpecies);
+        List<GlobalConstraint> stepping = new ArrayList<>();
+        if (kind[0] == EquationKind.CURRENT_CLAMP) {
+            MembraneCurrentClamp clamp = new MembraneCurrentClamp(this);
+            ClosedCompartment charge = insideChargeCompartment();
+            steady.add(charge != null ? charge : clamp);
+            stepping.add(clamp);
         }
+        this.steadyConstraints = List.copyOf(steady);
+        this.transientConstraints = List.copyOf(stepping);
     }
 
     private void setBoundaries() {
@@ -128,12 +153,18 @@ public final class PnpModel1D {
         boolean outRes = b.outside() == BoundaryKind.RESERVOIR;
         if (inRes) {
             for (int i = 0; i < s; i++) {
+                if (kind[1 + i] == EquationKind.INACTIVE) {
+                    continue;
+                }
                 kind[1 + i] = EquationKind.DIRICHLET;
                 dirichlet[1 + i] = scenario.inside().concentrationMm(i) / scales.concentrationMolPerM3;
             }
         }
         if (outRes) {
             for (int i = 0; i < s; i++) {
+                if (kind[last * m + 1 + i] == EquationKind.INACTIVE) {
+                    continue;
+                }
                 kind[last * m + 1 + i] = EquationKind.DIRICHLET;
                 dirichlet[last * m + 1 + i] = scenario.outside().concentrationMm(i) / scales.concentrationMolPerM3;
             }
@@ -197,9 +228,6 @@ public final class PnpModel1D {
      * clamp cannot fix the electrode potential in the steady state; the inside bath then keeps its net charge.
      */
     private ClosedCompartment insideChargeCompartment() {
-        if (kind[0] != EquationKind.CURRENT_CLAMP) {
-            return null;
-        }
         Membrane membrane = scenario.membrane();
         for (int i = 0; i < s; i++) {
             double c = scenario.inside().concentrationMm(i) + scenario.outside().concentrationMm(i);

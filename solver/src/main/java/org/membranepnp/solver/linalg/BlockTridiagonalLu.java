@@ -5,7 +5,8 @@ package org.membranepnp.solver.linalg;
  * inside each diagonal block. Cost O(n m³) to factor and O(n m²) per solve: linear in the number of cells.
  *
  * <p>Forward: S_0 = D_0, S_k = D_k − L_k X_{k−1}, X_k = S_k⁻¹ U_k. Solve: y_k = S_k⁻¹(b_k − L_k y_{k−1}),
- * x_k = y_k − X_k x_{k+1}. The workspace is allocated once and reused for every factorization of the same size.
+ * x_k = y_k − X_k x_{k+1}. The workspace is allocated once and reused for every factorization of the same size;
+ * the lower blocks are read from the factored matrix, which must not change before the last {@link #solve}.
  */
 public final class BlockTridiagonalLu {
     private final int n;
@@ -13,7 +14,7 @@ public final class BlockTridiagonalLu {
     private final double[] schurLu;  // LU of S_k, in place
     private final int[] pivots;      // row permutation of each S_k
     private final double[] x;        // X_k = S_k⁻¹ U_k
-    private final double[] lower;    // reference to L_k of the matrix last factored
+    private double[] lower;          // L_k of the matrix last factored (referenced, not copied)
     private final double[] column;   // scratch, length m
 
     public BlockTridiagonalLu(int n, int m) {
@@ -22,7 +23,6 @@ public final class BlockTridiagonalLu {
         this.schurLu = new double[n * m * m];
         this.pivots = new int[n * m];
         this.x = new double[n * m * m];
-        this.lower = new double[n * m * m];
         this.column = new double[m];
     }
 
@@ -36,7 +36,7 @@ public final class BlockTridiagonalLu {
             throw new IllegalArgumentException("size mismatch");
         }
         int mm = m * m;
-        System.arraycopy(a.lower, 0, lower, 0, n * mm);
+        lower = a.lower;
         for (int k = 0; k < n; k++) {
             int b = k * mm;
             System.arraycopy(a.diag, b, schurLu, b, mm);

@@ -2,7 +2,7 @@ package org.membranepnp.solver.newton;
 
 import java.util.List;
 import org.membranepnp.solver.ProgressListener;
-import org.membranepnp.solver.fv.ClosedCompartment;
+import org.membranepnp.solver.fv.GlobalConstraint;
 import org.membranepnp.solver.fv.EquationKind;
 import org.membranepnp.solver.fv.PnpAssembler1D;
 import org.membranepnp.solver.fv.PnpModel1D;
@@ -21,6 +21,8 @@ public final class NewtonSolver {
     public static final double MAX_POTENTIAL_STEP = 8.0;
     /** Smallest damping factor before the iteration is declared stuck. */
     public static final double MIN_DAMPING = 1e-4;
+    /** An update this many times the tolerance is accepted once it stops shrinking (round-off floor). */
+    public static final double ROUNDOFF_ACCEPTANCE = 1e4;
 
     private final PnpModel1D model;
     private final PnpAssembler1D assembler;
@@ -29,6 +31,7 @@ public final class NewtonSolver {
     private final double[] r;
     private final double[] du;
     private final double[][] zCols;
+    private final double[][] gradients;
     private final double[] small;
     private final double[] smallRhs;
     private final int[] smallPiv;
@@ -42,8 +45,9 @@ public final class NewtonSolver {
         this.lu = new BlockTridiagonalLu(model.n, model.m);
         this.r = new double[model.n * model.m];
         this.du = new double[model.n * model.m];
-        int q = model.closed.size();
+        int q = Math.max(model.steadyConstraints.size(), model.transientConstraints.size());
         this.zCols = new double[q][model.n * model.m];
+        this.gradients = new double[q][];
         this.small = new double[q * q];
         this.smallRhs = new double[q];
         this.smallPiv = new int[q];
@@ -65,16 +69,17 @@ public final class NewtonSolver {
      *
      * @param uOld        previous time level (implicit Euler)
      * @param invDt       1/Δt̂, 0 for the steady state
-     * @param constrained use the closed-compartment amounts (steady state)
+     * @param steady      use the steady state's global equations (closed amounts); else those of a time step
      * @param maxIter     iteration limit
      * @param tol         tolerance of the scaled update (ψ in V_T, ĉ relative)
      */
-    public NewtonResult solve(double[] u, double[] uOld, double invDt, boolean constrained, int maxIter,
+    public NewtonResult solve(double[] u, double[] uOld, double invDt, boolean steady, int maxIter,
                               double tol) {
-        List<ClosedCompartment> closed = constrained ? model.closed : List.of();
+        List<GlobalConstraint> closed = steady ? model.steadyConstraints : model.transientConstraints;
         double resNorm = Double.NaN;
+        double previousNorm = Double.POSITIVE_INFINITY;
         for (int it = 1; it <= maxIter; it++) {
-            assembler.assemble(u, uOld, invDt, constrained, r, jac);
+            assembler.assemble(u, uOld, invDt, closed, r, jac);
             resNorm = scaledResidual();
             if (verbose) {
                 listener.onNewtonIteration(it, resNorm);
@@ -92,7 +97,7 @@ public final class NewtonSolver {
             }
             lu.solve(du);
             if (!closed.isEmpty()) {
-                woodbury(closed);
+                woodbury(closed, u, invDt);
             }
             double lambda = damping(u);
             if (!(lambda >= MIN_DAMPING)) {
@@ -105,25 +110,35 @@ public final class NewtonSolver {
             if (lambda == 1.0 && norm < tol) {
                 return new NewtonResult(true, it, resNorm, "converged");
             }
+            if (lambda == 1.0 && norm < ROUNDOFF_ACCEPTANCE * tol && norm > 0.25 * previousNorm) {
+                // quadratic convergence has stalled at the round-off level of a large mesh
+                return new NewtonResult(true, it, resNorm, "converged to round-off");
+            }
+            previousNorm = lambda == 1.0 ? norm : Double.POSITIVE_INFINITY;
         }
         return new NewtonResult(false, maxIter, resNorm, "no convergence in " + maxIter + " iterations");
     }
 
-    private void woodbury(List<ClosedCompartment> closed) {
+    private void woodbury(List<GlobalConstraint> closed, double[] u, double invDt) {
         int q = closed.size();
         int m = model.m;
         for (int c = 0; c < q; c++) {
             double[] zc = zCols[c];
             java.util.Arrays.fill(zc, 0.0);
-            ClosedCompartment cc = closed.get(c);
+            GlobalConstraint cc = closed.get(c);
             zc[cc.rowNode() * m + cc.variable()] = 1.0;
             lu.solve(zc);
+            int len = (cc.last() - cc.first() + 1) * m;
+            if (gradients[c] == null || gradients[c].length != len) {
+                gradients[c] = new double[len];
+            }
+            cc.gradient(u, invDt, gradients[c]);
         }
         for (int c = 0; c < q; c++) {
-            ClosedCompartment cc = closed.get(c);
-            smallRhs[c] = vDot(cc, du);
+            GlobalConstraint cc = closed.get(c);
+            smallRhs[c] = vDot(cc, gradients[c], du);
             for (int d = 0; d < q; d++) {
-                small[c * q + d] = (c == d ? 1.0 : 0.0) + vDot(cc, zCols[d]);
+                small[c * q + d] = (c == d ? 1.0 : 0.0) + vDot(cc, gradients[c], zCols[d]);
             }
         }
         denseSolve(small, smallRhs, q);
@@ -136,10 +151,18 @@ public final class NewtonSolver {
         }
     }
 
-    /** v_cᵀ x with v_c = a_c − e_row. */
-    private double vDot(ClosedCompartment cc, double[] x) {
+    /** v_cᵀ x with v_c = ∇g_c − e_row (the identity row that the assembler left in T). */
+    private double vDot(GlobalConstraint cc, double[] gradient, double[] x) {
         int m = model.m;
-        return cc.amount(x, m) - x[cc.rowNode() * m + cc.variable()];
+        int base = cc.first() * m;
+        double sum = 0;
+        for (int j = 0; j < gradient.length; j++) {
+            double g = gradient[j];
+            if (g != 0.0) {
+                sum += g * x[base + j];
+            }
+        }
+        return sum - x[cc.rowNode() * m + cc.variable()];
     }
 
     private void denseSolve(double[] a, double[] b, int q) {

@@ -1,0 +1,319 @@
+package org.membranepnp.engine.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.membranepnp.engine.model.Bath;
+import org.membranepnp.engine.model.Boundary;
+import org.membranepnp.engine.model.BoundaryKind;
+import org.membranepnp.engine.model.ClampKind;
+import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.MeshSpec;
+import org.membranepnp.engine.model.RunMode;
+import org.membranepnp.engine.model.RunSpec;
+import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.model.Species;
+import org.membranepnp.engine.units.PhysicalConstants;
+
+/** Turns the (overridden) TOML tree into a validated {@link Scenario}, failing on the first problem. */
+final class ScenarioReader {
+    /** The fewest mesh cells that can resolve the Debye layers. */
+    static final int MIN_MESH_CELLS = 40;
+    /** Relative tolerance of the electroneutrality check, times Σ|z|c. */
+    static final double NEUTRALITY_TOLERANCE = 1e-9;
+    private static final Pattern SPECIES_NAME = Pattern.compile("[A-Za-z0-9_+-]+");
+
+    private final Diagnostics diag;
+    private final String defaultTitle;
+
+    ScenarioReader(Diagnostics diag, String defaultTitle) {
+        this.diag = diag;
+        this.defaultTitle = defaultTitle;
+    }
+
+    /** Reads and checks the whole scenario. */
+    Scenario read(JsonNode root) {
+        KeySchema.checkKnownKeys(root, diag);
+        Section top = new Section(root, "", diag);
+        int dimension = readDimension(top);
+        String title = top.text("title", defaultTitle, "a short description in quotes, e.g. title = \"Resting neuron\"");
+        if (title.isBlank()) {
+            title = defaultTitle;
+        }
+        double temperatureK = readTemperature(top);
+        List<Species> species = readSpecies(top);
+        Bath inside = readBath(top, "inside", species);
+        Bath outside = readBath(top, "outside", species);
+        Membrane membrane = readMembrane(top, species);
+        Boundary boundary = readBoundary(top, membrane);
+        MeshSpec mesh = readMesh(top);
+        RunSpec run = readRun(top);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run);
+    }
+
+    private static int readDimension(Section top) {
+        int d = top.integer("dimension", 1, "only dimension = 1 is supported");
+        if (d == 2) {
+            throw top.fail("dimension", "2-D scenarios are not supported yet; use dimension = 1");
+        }
+        if (d != 1) {
+            throw top.fail("dimension", "must be 1 (2-D is planned, not yet supported); use dimension = 1");
+        }
+        return d;
+    }
+
+    private double readTemperature(Section top) {
+        boolean kelvin = top.has("temperature_K");
+        boolean celsius = top.has("temperature_C");
+        if (kelvin && celsius) {
+            String at = diag.line("temperature_K").map(l -> " (line " + l + ")").orElse("");
+            throw top.fail("temperature_C", "temperature_K is also given" + at
+                    + "; give only one of temperature_K and temperature_C");
+        }
+        if (!kelvin && !celsius) {
+            throw diag.error("temperature_K", null, "missing; add temperature_K = 310.15 (or temperature_C = 37) "
+                    + top.placeHint());
+        }
+        if (kelvin) {
+            double t = top.number("temperature_K", "absolute temperature in kelvin, e.g. temperature_K = 310.15 (37 °C)", "310.15");
+            if (t <= 0) {
+                throw top.fail("temperature_K", "must be > 0 K; absolute temperature in kelvin, e.g. temperature_K = 310.15 (37 °C)");
+            }
+            return t;
+        }
+        double c = top.number("temperature_C", "temperature in °C, e.g. temperature_C = 37", "37");
+        double t = c + PhysicalConstants.ZERO_CELSIUS_K;
+        if (t <= 0) {
+            throw top.fail("temperature_C", "is " + ValueText.rounded(t, 6)
+                    + " K, at or below absolute zero (-273.15 °C); e.g. temperature_C = 37");
+        }
+        return t;
+    }
+
+    private List<Species> readSpecies(Section top) {
+        String needs = "one [[species]] block per ion, with name, charge and diffusion_m2_s";
+        JsonNode array = top.get("species");
+        if (array == null || (array.isArray() && array.isEmpty())) {
+            throw diag.error("species", array, "missing; add " + needs);
+        }
+        if (!array.isArray()) {
+            throw top.fail("species", "expected [[species]] tables, got " + ValueText.kind(array) + "; write " + needs);
+        }
+        List<Species> species = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < array.size(); i++) {
+            String path = "species[" + (i + 1) + "]";
+            JsonNode item = array.get(i);
+            if (!item.isObject()) {
+                throw diag.error(path, item, "expected a table with name, charge and diffusion_m2_s; write " + needs);
+            }
+            Section s = new Section(item, path, diag);
+            species.add(readOneSpecies(s, seen, i + 1));
+        }
+        return species;
+    }
+
+    private Species readOneSpecies(Section s, Map<String, Integer> seen, int number) {
+        if (!s.has("name")) {
+            throw s.missing("name", "\"K\" (the name used in the concentration and permeability tables)");
+        }
+        String name = s.text("name", "", "the name used in the concentration tables, e.g. name = \"K\"");
+        if (!SPECIES_NAME.matcher(name).matches()) {
+            throw s.fail("name", "a species name is letters, digits, _, + or - with no spaces or dots; e.g. name = \"K\" or name = \"Ca2+\"");
+        }
+        Integer other = seen.putIfAbsent(name, number);
+        if (other != null) {
+            String at = diag.line("species[" + other + "].name").map(l -> ", line " + l).orElse("");
+            throw s.fail("name", "duplicate species name (also species[" + other + "]" + at + "); give each species a different name");
+        }
+        String chargeHint = "the valence z is a non-zero integer: charge = 1 for K+, -1 for Cl-, 2 for Ca2+";
+        if (!s.has("charge")) {
+            throw s.missing("charge", "1 (the valence z: 1 for K+, -1 for Cl-, 2 for Ca2+)");
+        }
+        int z = s.integer("charge", 0, chargeHint);
+        if (z == 0) {
+            throw s.fail("charge", "must not be 0 (an uncharged species does not feel the field); " + chargeHint);
+        }
+        double d = s.positive("diffusion_m2_s", "diffusion coefficient in water, m²/s, e.g. diffusion_m2_s = 1.96e-9 for K+",
+                "1.96e-9 (diffusion coefficient in water, m²/s)");
+        return new Species(name, z, d);
+    }
+
+    private Bath readBath(Section top, String side, List<Species> species) {
+        Section b = top.table(side, true, "width_um, permittivity and concentrations_mM");
+        double width = b.positive("width_um", "bath width in µm, e.g. width_um = 1.0", "1.0 (bath width, µm)");
+        double eps = b.positive("permittivity", "relative permittivity, e.g. permittivity = 80 for water",
+                "80 (relative permittivity of water)");
+        double[] c = perSpecies(b, "concentrations_mM", species, "a concentration in mM, >= 0 (a species left out is 0)",
+                "{ K = 140, Cl = 140 } (mM; a species left out is 0)");
+        checkNeutral(b, side, species, c);
+        return new Bath(width, eps, c);
+    }
+
+    private void checkNeutral(Section bath, String side, List<Species> species, double[] c) {
+        double cations = 0;
+        double anions = 0;
+        for (int i = 0; i < c.length; i++) {
+            double q = species.get(i).charge() * c[i];
+            if (q > 0) {
+                cations += q;
+            } else {
+                anions -= q;
+            }
+        }
+        double net = cations - anions;
+        String key = "concentrations_mM";
+        if (cations + anions == 0) {
+            throw bath.fail(key, side + " bath holds no ions; give at least one cation and one anion a concentration > 0");
+        }
+        if (Math.abs(net) > NEUTRALITY_TOLERANCE * (cations + anions)) {
+            String fix = net > 0 ? "add " + ValueText.rounded(net, 6) + " mM of a monovalent anion or remove cations"
+                    : "add " + ValueText.rounded(-net, 6) + " mM of a monovalent cation or remove anions";
+            throw bath.fail(key, String.format(Locale.ROOT,
+                    "%s bath is not electroneutral: Σ z·c = %+.3f mM (cations %.3f, anions %.3f mM); %s",
+                    side, net, cations, anions, fix));
+        }
+    }
+
+    private Membrane readMembrane(Section top, List<Species> species) {
+        Section m = top.table("membrane", true, "thickness_nm, permittivity and permeability_cm_s");
+        double d = m.positive("thickness_nm", "membrane thickness in nm, e.g. thickness_nm = 5", "5 (membrane thickness, nm)");
+        double eps = m.positive("permittivity", "relative permittivity of the lipid core, 2 to 5.6, e.g. permittivity = 5.6",
+                "5.6 (relative permittivity of the lipid core)");
+        double[] p = perSpecies(m, "permeability_cm_s", species, "a permeability in cm/s, >= 0 (a species left out is impermeant)",
+                "{ K = 1e-7 } (cm/s; {} if no ion crosses)");
+        Section sigma = m.table("surface_charge_C_m2", false, "inside and outside in C/m², e.g. { inside = 0.0, outside = -0.05 }");
+        String sigmaHint = "fixed charge density on that face, C/m², e.g. -0.05";
+        double sigmaIn = sigma.number("inside", 0.0, sigmaHint);
+        double sigmaOut = sigma.number("outside", 0.0, sigmaHint);
+        String betaHint = "partition coefficient β in (0, 1], e.g. partition_coefficient = 1e-6";
+        double beta = m.number("partition_coefficient", Membrane.DEFAULT_PARTITION_COEFFICIENT, betaHint);
+        if (!(beta > 0 && beta <= 1)) {
+            throw m.fail("partition_coefficient", "must be in (0, 1]; " + betaHint);
+        }
+        return new Membrane(d, eps, p, sigmaIn, sigmaOut, beta);
+    }
+
+    private Boundary readBoundary(Section top, Membrane membrane) {
+        Section b = top.table("boundary", false, "inside, outside and clamp");
+        BoundaryKind inside = b.choice("inside", BoundaryKind.WALL, BoundaryKind.class);
+        BoundaryKind outside = b.choice("outside", BoundaryKind.RESERVOIR, BoundaryKind.class);
+        ClampKind clamp = b.choice("clamp", ClampKind.CURRENT, ClampKind.class);
+        double current = 0;
+        double voltage = 0;
+        if (clamp == ClampKind.VOLTAGE) {
+            if (inside == BoundaryKind.WALL || outside == BoundaryKind.WALL) {
+                String side = inside == BoundaryKind.WALL ? "inside" : "outside";
+                throw b.fail("clamp", "a voltage clamp needs reservoirs on both sides (the electrodes sit in them), but boundary."
+                        + side + " is \"wall\"; set boundary.inside = \"reservoir\" and boundary.outside = \"reservoir\", or use clamp = \"current\"");
+            }
+            // current_A_m2 = 0 (the default) is harmless, so a current-clamp file can be switched with --set
+            if (b.number("current_A_m2", 0.0, "only 0 (or nothing) with clamp = \"voltage\"") != 0) {
+                throw b.fail("current_A_m2", "not allowed with clamp = \"voltage\" (only 0); remove it, or use clamp = \"current\"");
+            }
+            if (!b.has("voltage_mV")) {
+                throw b.missing("voltage_mV", "-60 (φ(inside end) − φ(outside end) in mV; required with clamp = \"voltage\")");
+            }
+            voltage = b.number("voltage_mV", "the clamped potential φ(inside end) − φ(outside end) in mV, e.g. voltage_mV = -60", "-60");
+        } else {
+            if (b.has("voltage_mV")) {
+                throw b.fail("voltage_mV", "only allowed with clamp = \"voltage\"; remove it, or set clamp = \"voltage\"");
+            }
+            current = b.number("current_A_m2", 0.0, "outward current density injected at the inside end, A/m², e.g. current_A_m2 = 0.0");
+            if (current != 0 && inside == BoundaryKind.WALL) {
+                throw b.fail("current_A_m2", "a current needs boundary.inside = \"reservoir\" (it enters through an electrode in the inside "
+                        + "reservoir), but boundary.inside is \"wall\"; set boundary.inside = \"reservoir\" or current_A_m2 = 0");
+            }
+            if (current != 0 && outside == BoundaryKind.WALL) {
+                throw b.fail("current_A_m2", "a current needs boundary.outside = \"reservoir\" (it leaves through an electrode in the outside "
+                        + "reservoir), but boundary.outside is \"wall\"; set boundary.outside = \"reservoir\" or current_A_m2 = 0");
+            }
+        }
+        if (inside == BoundaryKind.WALL && outside == BoundaryKind.WALL) {
+            checkClosedSlabNeutral(top, membrane);
+        }
+        return new Boundary(inside, outside, clamp, current, voltage);
+    }
+
+    /** With walls on both sides nothing can enter, so the fixed surface charges must cancel. */
+    private void checkClosedSlabNeutral(Section top, Membrane membrane) {
+        double in = membrane.insideSurfaceChargeCPerM2();
+        double out = membrane.outsideSurfaceChargeCPerM2();
+        double sum = in + out;
+        if (sum != 0 && Math.abs(sum) > NEUTRALITY_TOLERANCE * (Math.abs(in) + Math.abs(out))) {
+            String path = "membrane.surface_charge_C_m2";
+            JsonNode node = top.get("membrane").get("surface_charge_C_m2");
+            throw diag.error(path, node, "with boundary.inside and boundary.outside both \"wall\" the slab is closed and "
+                    + "cannot be neutral: the surface charges sum to " + ValueText.rounded(sum, 6) + " C/m²; make them cancel "
+                    + "(inside = " + ValueText.rounded(-out, 6) + "), or open a side with boundary.outside = \"reservoir\"");
+        }
+    }
+
+    private static MeshSpec readMesh(Section top) {
+        Section m = top.table("mesh", false, "cells");
+        String hint = "use at least " + MIN_MESH_CELLS + " cells, or leave cells out (or 0) for the automatic resolution";
+        int cells = m.integer("cells", 0, hint);
+        if (cells != 0 && cells < MIN_MESH_CELLS) {
+            throw m.fail("cells", "too coarse to resolve the Debye layer; " + hint);
+        }
+        return cells == 0 ? MeshSpec.DEFAULT : new MeshSpec(cells);
+    }
+
+    private static RunSpec readRun(Section top) {
+        Section r = top.table("run", false, "mode");
+        RunMode mode = r.choice("mode", RunMode.STEADY, RunMode.class);
+        String tolHint = "local error tolerance in (0, 0.1], e.g. relative_tolerance = 1e-4";
+        double tol = r.number("relative_tolerance", RunSpec.DEFAULT_RELATIVE_TOLERANCE, tolHint);
+        if (!(tol > 0 && tol <= 0.1)) {
+            throw r.fail("relative_tolerance", "must be in (0, 0.1]; " + tolHint);
+        }
+        if (mode == RunMode.STEADY) {
+            if (r.has("end_time_s")) {
+                throw r.fail("end_time_s", "only allowed with mode = \"transient\"; remove it, or set mode = \"transient\"");
+            }
+            return new RunSpec(RunMode.STEADY, 0.0, tol);
+        }
+        if (!r.has("end_time_s")) {
+            throw r.missing("end_time_s", "1e-3 (simulated time in s; required with mode = \"transient\")");
+        }
+        double end = r.positive("end_time_s", "the simulated time in s, e.g. end_time_s = 1e-3", "1e-3");
+        return new RunSpec(RunMode.TRANSIENT, end, tol);
+    }
+
+    /** A table keyed by species name; species left out are 0; values must be finite and >= 0. */
+    private double[] perSpecies(Section parent, String key, List<Species> species, String hint, String example) {
+        JsonNode t = parent.get(key);
+        if (t == null) {
+            throw parent.missing(key, example);
+        }
+        if (!t.isObject()) {
+            throw parent.fail(key, "expected a table of species = value, got " + ValueText.kind(t) + "; e.g. " + key + " = " + example);
+        }
+        List<String> names = new ArrayList<>();
+        for (Species s : species) {
+            names.add(s.name());
+        }
+        Section table = new Section(t, parent.pathOf(key), diag);
+        double[] out = new double[species.size()];
+        var it = t.fieldNames();
+        while (it.hasNext()) {
+            String name = it.next();
+            int i = names.indexOf(name);
+            if (i < 0) {
+                String guess = DidYouMean.phrase(name, names);
+                throw table.fail(name, "unknown species; " + (guess.isEmpty() ? "" : guess + " ")
+                        + "declared species: " + String.join(", ", names) + " (add a [[species]] block for a new ion)");
+            }
+            double x = table.number(name, hint, "");
+            if (x < 0) {
+                throw table.fail(name, "must be >= 0; " + hint);
+            }
+            out[i] = x;
+        }
+        return out;
+    }
+}

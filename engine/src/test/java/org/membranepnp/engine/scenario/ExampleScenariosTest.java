@@ -1,0 +1,92 @@
+package org.membranepnp.engine.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.membranepnp.engine.model.BoundaryKind;
+import org.membranepnp.engine.model.ClampKind;
+import org.membranepnp.engine.model.RunMode;
+import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.model.Species;
+
+/** The files in {@code examples/} load and mean what their comments say. */
+class ExampleScenariosTest {
+
+    private static Path examples() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("examples")) && Files.exists(p.resolve("examples/neuron-rest.toml"))) {
+                return p.resolve("examples");
+            }
+        }
+        throw new AssertionError("examples/ not found above " + Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void neuronRest() {
+        Scenario s = ScenarioLoader.load(examples().resolve("neuron-rest.toml"));
+        assertEquals("Resting neuron", s.title());
+        assertEquals(310.15, s.temperatureK(), 0);
+        assertEquals(List.of(new Species("K", 1, 1.96e-9), new Species("Na", 1, 1.33e-9),
+                new Species("Cl", -1, 2.03e-9), new Species("A", -1, 1e-9)), s.species());
+        assertArrayEquals(new double[] {140, 15, 7, 148}, s.inside().concentrationsMm(), 0);
+        assertArrayEquals(new double[] {4, 145, 149, 0}, s.outside().concentrationsMm(), 0);
+        assertEquals(1.0, s.inside().widthUm(), 0);
+        assertEquals(1.0, s.outside().widthUm(), 0);
+        assertEquals(80, s.inside().permittivity(), 0);
+        assertEquals(5, s.membrane().thicknessNm(), 0);
+        assertEquals(5.6, s.membrane().permittivity(), 0);
+        double[] p = s.membrane().permeabilityCmPerS();
+        assertEquals(1e-7, p[0], 0);
+        assertEquals(0.04, p[1] / p[0], 1e-12);
+        assertEquals(0.45, p[2] / p[0], 1e-12);
+        assertEquals(0, p[3], 0);
+        assertEquals(BoundaryKind.RESERVOIR, s.boundary().inside());
+        assertEquals(BoundaryKind.RESERVOIR, s.boundary().outside());
+        assertEquals(ClampKind.CURRENT, s.boundary().clamp());
+        assertEquals(0, s.boundary().currentAPerM2(), 0);
+        assertEquals(RunMode.STEADY, s.run().mode());
+        assertEquals(0, s.mesh().cells());
+    }
+
+    @Test
+    void nernstK() {
+        Scenario s = ScenarioLoader.load(examples().resolve("nernst-k.toml"));
+        assertEquals(310.15, s.temperatureK(), 0);
+        int k = s.speciesIndex("K");
+        int a = s.speciesIndex("A");
+        int cl = s.speciesIndex("Cl");
+        assertEquals(140, s.inside().concentrationMm(k), 0);
+        assertEquals(140, s.inside().concentrationMm(a), 0);
+        assertEquals(0, s.inside().concentrationMm(cl), 0);
+        assertEquals(4, s.outside().concentrationMm(k), 0);
+        assertEquals(4, s.outside().concentrationMm(cl), 0);
+        assertTrue(s.membrane().isPermeant(k));
+        assertTrue(!s.membrane().isPermeant(a) && !s.membrane().isPermeant(cl));
+        assertEquals(BoundaryKind.WALL, s.boundary().inside());
+        assertEquals(BoundaryKind.RESERVOIR, s.boundary().outside());
+        assertEquals(RunMode.STEADY, s.run().mode());
+    }
+
+    @Test
+    void gouyChapman() {
+        Scenario s = ScenarioLoader.load(examples().resolve("gouy-chapman.toml"));
+        assertEquals(298.15, s.temperatureK(), 0);
+        assertEquals(List.of(new Species("Na", 1, 1.33e-9), new Species("Cl", -1, 2.03e-9)), s.species());
+        assertArrayEquals(new double[] {150, 150}, s.inside().concentrationsMm(), 0);
+        assertArrayEquals(new double[] {150, 150}, s.outside().concentrationsMm(), 0);
+        assertEquals(0.2, s.inside().widthUm(), 0);
+        assertEquals(0.2, s.outside().widthUm(), 0);
+        assertArrayEquals(new double[] {0, 0}, s.membrane().permeabilityCmPerS(), 0);
+        assertEquals(0.0, s.membrane().insideSurfaceChargeCPerM2(), 0);
+        assertEquals(-0.05, s.membrane().outsideSurfaceChargeCPerM2(), 0);
+        assertEquals(BoundaryKind.RESERVOIR, s.boundary().inside());
+        assertEquals(BoundaryKind.RESERVOIR, s.boundary().outside());
+        assertEquals(ClampKind.CURRENT, s.boundary().clamp());
+        assertEquals(0, s.boundary().currentAPerM2(), 0);
+    }
+}
