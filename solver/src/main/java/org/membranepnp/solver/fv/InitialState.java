@@ -15,11 +15,13 @@ public final class InitialState {
     }
 
     /**
-     * The state just after the baths are filled: ψ = 0, bulk concentrations in each bath, and inside the
-     * membrane the water-equivalent concentration interpolated linearly between the faces.
+     * The state just after the baths are filled: no charge on the membrane capacitor (equal potentials on both
+     * faces), bulk concentrations, and at a charged face the Gouy–Chapman layer that neutralizes its fixed charge
+     * (it forms within nanoseconds); inside the membrane the constant-field profile between the faces. Without
+     * surface charges this is ψ = 0 and uniform bulk concentrations.
      */
     public static void fillUniform(PnpModel1D model, double[] u) {
-        fill(model, u, new double[model.n], 0.0, 0.0);
+        fillWithInsideCharge(model, u, -model.scenario.membrane().insideSurfaceChargeCPerM2());
     }
 
     /**
@@ -38,8 +40,7 @@ public final class InitialState {
             p[i] = mem.permeabilityMPerS(i);
             conducting |= p[i] > 0 && sc.inside().concentrationMm(i) + sc.outside().concentrationMm(i) > 0;
         }
-        double cm = MembraneCapacitor.ufPerCm2ToFPerM2(MembraneCapacitor.capacitanceUfPerCm2(mem.permittivity(),
-                mem.thicknessNm()));
+        double cm = capacitanceFPerM2(mem);
         double sigmaIn = mem.insideSurfaceChargeCPerM2();
         double sigmaOut = mem.outsideSurfaceChargeCPerM2();
         double qIn; // ionic charge of the inside bath, C/m²
@@ -51,6 +52,26 @@ public final class InitialState {
         } else {
             qIn = 0.0;
         }
+        fillWithInsideCharge(model, u, qIn);
+    }
+
+    private static double capacitanceFPerM2(Membrane mem) {
+        return MembraneCapacitor.ufPerCm2ToFPerM2(MembraneCapacitor.capacitanceUfPerCm2(mem.permittivity(),
+                mem.thicknessNm()));
+    }
+
+    /**
+     * Diffuse layers (Gouy–Chapman) holding ionic charge qIn (C/m²) in the inside bath and its balance in the
+     * outside bath, the membrane capacitor charged by qIn + σ_in, Boltzmann concentrations, constant field inside.
+     */
+    private static void fillWithInsideCharge(PnpModel1D model, double[] u, double qIn) {
+        Scenario sc = model.scenario;
+        double t = sc.temperatureK();
+        double vt = PhysicalConstants.thermalVoltageMv(t);
+        Membrane mem = sc.membrane();
+        double cm = capacitanceFPerM2(mem);
+        double sigmaIn = mem.insideSurfaceChargeCPerM2();
+        double sigmaOut = mem.outsideSurfaceChargeCPerM2();
         double zetaIn = layerPotentialMv(sc.inside(), -qIn, sc, t);
         double zetaOut = layerPotentialMv(sc.outside(), qIn + sigmaIn + sigmaOut, sc, t);
         double dropMem = (qIn + sigmaIn) / cm * 1e3;
