@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
     private boolean force;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "1",
-            description = "Worker threads for the assembly (default: ${DEFAULT-VALUE}); the results do not depend on it.")
+            description = "Reserved for the parallel solvers (default: ${DEFAULT-VALUE}); the 1D solver runs on one thread, so N changes neither results nor speed yet.")
     private int threads;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",

@@ -247,20 +247,18 @@ public final class NewtonSolver {
         return norm;
     }
 
-    /** max_row |r| / Σ_col |J_row,col|. */
+    /** max_row |r_row| / |J_row,row|: the residual in units of its own unknown. */
     private double scaledResidual() {
         int m = model.m;
         double norm = 0;
+        double[] d = jac.diag;
         for (int k = 0; k < model.n; k++) {
+            int blk = k * m * m;
             for (int v = 0; v < m; v++) {
-                int base = (k * m + v) * m;
-                double s = 0;
-                for (int c = 0; c < m; c++) {
-                    s += Math.abs(jac.lower[base + c]) + Math.abs(jac.diag[base + c]) + Math.abs(jac.upper[base + c]);
-                }
+                double diag = Math.abs(d[blk + v * m + v]);
                 double rv = Math.abs(r[k * m + v]);
-                if (s > 0) {
-                    rv /= s;
+                if (diag > 0) {
+                    rv /= diag;
                 }
                 if (!(rv <= norm)) {
                     norm = rv; // also propagates NaN
