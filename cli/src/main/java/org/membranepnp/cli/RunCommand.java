@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
     private boolean force;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "1",
-            description = "Reserved for the parallel solvers (default: ${DEFAULT-VALUE}); the 1D solver runs on one thread, so N changes neither results nor speed yet.")
+            description = "Threads of the worker pool that assembles the equations (default: ${DEFAULT-VALUE}); results are bit-identical for any N.")
     private int threads;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",

@@ -9,6 +9,7 @@ import org.membranepnp.solver.fv.PnpModel1D;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
 import org.membranepnp.solver.mesh.Mesh1D;
 import org.membranepnp.solver.newton.NewtonSolver;
+import org.membranepnp.solver.parallel.WorkerPool;
 
 /**
  * One 1D slab (inside bath | membrane | outside bath) with its mesh, discrete model, state and solvers; steady
@@ -34,8 +35,16 @@ public final class MembraneSlabSolver {
 
     /** Uses the given mesh (for convergence studies). */
     public MembraneSlabSolver(Scenario scenario, Mesh1D mesh) {
+        this(scenario, mesh, WorkerPool.serial());
+    }
+
+    /**
+     * Uses the given mesh and the threads of {@code pool} (the caller keeps and closes the pool); results are
+     * bit-identical for any number of threads.
+     */
+    public MembraneSlabSolver(Scenario scenario, Mesh1D mesh, WorkerPool pool) {
         this.model = new PnpModel1D(scenario, mesh);
-        this.newton = new NewtonSolver(model);
+        this.newton = new NewtonSolver(model, pool);
         this.u = new double[model.n * model.m];
         InitialState.fillUniform(model, u);
         this.initialAmounts = new double[model.closedSpecies.size()];

@@ -3,6 +3,9 @@ package org.membranepnp.solver;
 import org.membranepnp.engine.model.RunMode;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.result.RunResult;
+import org.membranepnp.solver.mesh.GradedMeshBuilder;
+import org.membranepnp.solver.mesh.Mesh1D;
+import org.membranepnp.solver.parallel.WorkerPool;
 
 /** Entry point: runs a scenario (steady or transient) and reports a {@link RunResult}. */
 public final class Simulation {
@@ -17,13 +20,17 @@ public final class Simulation {
      * @throws ConvergenceException                        if Newton fails
      */
     public static RunResult run(Scenario scenario, SolverOptions options, ProgressListener progress) {
-        MembraneSlabSolver slab = new MembraneSlabSolver(scenario).withProgress(progress, options.verbose());
-        if (scenario.run().mode() == RunMode.STEADY) {
-            slab.useSteadyGuess();
-            slab.solveSteady();
-        } else {
-            slab.advance(scenario.run().endTimeS(), null, scenario.run().relativeTolerance());
+        Mesh1D mesh = GradedMeshBuilder.build(scenario);
+        try (WorkerPool pool = WorkerPool.create(options.threads())) {
+            MembraneSlabSolver slab = new MembraneSlabSolver(scenario, mesh, pool)
+                    .withProgress(progress, options.verbose());
+            if (scenario.run().mode() == RunMode.STEADY) {
+                slab.useSteadyGuess();
+                slab.solveSteady();
+            } else {
+                slab.advance(scenario.run().endTimeS(), null, scenario.run().relativeTolerance());
+            }
+            return slab.result();
         }
-        return slab.result();
     }
 }

@@ -3,7 +3,8 @@ package org.membranepnp.solver;
 /**
  * Knobs of a solve that are not part of the physics.
  *
- * @param threads  worker threads for assembly (results are identical for any number)
+ * @param threads  threads of the solve's worker pool, the caller included (≥ 1); the assembly runs on them in
+ *                 fixed chunks, so results are bit-identical for any number
  * @param verbose  report Newton residuals to the progress listener
  */
 public record SolverOptions(int threads, boolean verbose) {

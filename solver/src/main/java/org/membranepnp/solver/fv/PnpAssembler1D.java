@@ -3,6 +3,7 @@ package org.membranepnp.solver.fv;
 import org.membranepnp.engine.analytic.Bernoulli;
 
 import org.membranepnp.solver.linalg.BlockTridiagonalMatrix;
+import org.membranepnp.solver.parallel.WorkerPool;
 
 /**
  * Evaluates the residual and the analytic Jacobian of the discrete PNP equations of a {@link PnpModel1D}.
@@ -19,6 +20,7 @@ import org.membranepnp.solver.linalg.BlockTridiagonalMatrix;
  */
 public final class PnpAssembler1D {
     private final PnpModel1D model;
+    private final WorkerPool pool;
     // per cell and species: flux and its derivatives
     private final double[] flux;
     private final double[] dFluxDcLeft;
@@ -26,7 +28,13 @@ public final class PnpAssembler1D {
     private final double[] dFluxDpsiRight;
 
     public PnpAssembler1D(PnpModel1D model) {
+        this(model, WorkerPool.serial());
+    }
+
+    /** Assembles with the threads of {@code pool} (results do not depend on their number). */
+    public PnpAssembler1D(PnpModel1D model, WorkerPool pool) {
         this.model = model;
+        this.pool = pool;
         int size = (model.n - 1) * model.s;
         this.flux = new double[size];
         this.dFluxDcLeft = new double[size];
@@ -44,9 +52,11 @@ public final class PnpAssembler1D {
      */
     public void assemble(double[] u, double[] uOld, double invDt, java.util.List<GlobalConstraint> constraints,
                          double[] r, BlockTridiagonalMatrix jac) {
-        cellFluxes(u, 0, model.n - 1);
-        jac.clear();
-        nodeEquations(u, uOld, invDt, r, jac, 0, model.n);
+        pool.forEachChunk(model.n - 1, (from, to) -> cellFluxes(u, from, to));
+        pool.forEachChunk(model.n, (from, to) -> {
+            jac.clear(from, to);
+            nodeEquations(u, uOld, invDt, r, jac, from, to);
+        });
         int m = model.m;
         for (GlobalConstraint c : constraints) {
             r[c.rowNode() * m + c.variable()] = c.residual(u, uOld, invDt);

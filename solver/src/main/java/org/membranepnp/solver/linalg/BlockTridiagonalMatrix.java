@@ -38,6 +38,15 @@ public final class BlockTridiagonalMatrix {
         Arrays.fill(upper, 0.0);
     }
 
+    /** Sets the blocks of block rows [from, to) to 0. */
+    public void clear(int from, int to) {
+        int a = from * m * m;
+        int b = to * m * m;
+        Arrays.fill(lower, a, b, 0.0);
+        Arrays.fill(diag, a, b, 0.0);
+        Arrays.fill(upper, a, b, 0.0);
+    }
+
     /** Zeroes block row (k, r) in all three blocks and puts {@code value} on its diagonal. */
     public void setIdentityRow(int k, int r, double value) {
         int base = (k * m + r) * m;

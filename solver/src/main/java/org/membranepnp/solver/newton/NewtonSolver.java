@@ -8,6 +8,7 @@ import org.membranepnp.solver.fv.PnpAssembler1D;
 import org.membranepnp.solver.fv.PnpModel1D;
 import org.membranepnp.solver.linalg.BlockTridiagonalLu;
 import org.membranepnp.solver.linalg.BlockTridiagonalMatrix;
+import org.membranepnp.solver.parallel.WorkerPool;
 
 /**
  * Fully coupled Newton on potential and all concentrations, with the analytic Jacobian, a block tridiagonal
@@ -39,8 +40,13 @@ public final class NewtonSolver {
     private boolean verbose;
 
     public NewtonSolver(PnpModel1D model) {
+        this(model, WorkerPool.serial());
+    }
+
+    /** Assembles with the threads of {@code pool}; results are identical for any number of threads. */
+    public NewtonSolver(PnpModel1D model, WorkerPool pool) {
         this.model = model;
-        this.assembler = new PnpAssembler1D(model);
+        this.assembler = new PnpAssembler1D(model, pool);
         this.jac = new BlockTridiagonalMatrix(model.n, model.m);
         this.lu = new BlockTridiagonalLu(model.n, model.m);
         this.r = new double[model.n * model.m];
