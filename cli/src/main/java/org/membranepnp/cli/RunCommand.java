@@ -1,8 +1,6 @@
 package org.membranepnp.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.OffsetDateTime;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.membranepnp.engine.UserInputException;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.result.ResultWriter;
 import org.membranepnp.engine.result.RunResult;
@@ -85,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Map<String, String> sets = overrides == null ? Map.of() : overrides;
         Path outDir = out != null ? out : defaultOutDir(file);
-        requireUsableOutDir(outDir, force); // before any work; the loader reports a missing FILE
+        ResultWriter.checkOutputFolder(outDir, force); // before any work; the loader reports a missing FILE
 
         Map<String, Object> provenance = provenance();
         Scenario scenario = ScenarioLoader.load(file, sets);
@@ -116,25 +113,6 @@ final class RunCommand implements Callable<Integer> {
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         return Paths.get("results", stem);
-    }
-
-    /** Fails unless {@code dir} is absent, or an empty folder, or {@code force} is given for a folder. */
-    static void requireUsableOutDir(Path dir, boolean force) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new UserInputException("output path " + dir + " exists and is not a folder; choose another --out");
-        }
-        if (force) {
-            return;
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isPresent()) {
-                throw new UserInputException("output folder " + dir
-                        + " exists and is not empty; pass --force to overwrite it or choose another --out");
-            }
-        }
     }
 
     private Map<String, Object> provenance() {

@@ -134,15 +134,28 @@ public final class ResultWriter {
         return sb.toString();
     }
 
+    /**
+     * Checks, before any work, that results may go to {@code dir}: it is absent, an empty folder, or a folder and
+     * {@code force} is given.
+     *
+     * @throws UserInputException naming the folder and what to do otherwise
+     */
+    public static void checkOutputFolder(Path dir, boolean force) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UserInputException("output path " + dir + " exists and is not a folder; choose another --out");
+        }
+        if (!force && !isEmpty(dir)) {
+            throw new UserInputException("output folder " + dir
+                    + " exists and is not empty; pass --force to overwrite it or choose another --out");
+        }
+    }
+
     private static void prepareDirectory(Path dir, boolean force) {
-        if (Files.exists(dir)) {
-            if (!Files.isDirectory(dir)) {
-                throw new UserInputException("output path " + dir + " exists and is not a folder");
-            }
-            if (!force && !isEmpty(dir)) {
-                throw new UserInputException("output folder " + dir + " is not empty; use --force to overwrite");
-            }
-        } else {
+        checkOutputFolder(dir, force);
+        if (!Files.exists(dir)) {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {

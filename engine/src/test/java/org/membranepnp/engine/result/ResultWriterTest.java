@@ -100,7 +100,7 @@ class ResultWriterTest {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> ResultWriter.writeAll(out, TestRuns.steady(), Map.of(), false));
         assertTrue(e.getMessage().contains(out.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("use --force to overwrite"), e.getMessage());
+        assertTrue(e.getMessage().contains("pass --force to overwrite"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
         assertEquals(Set.of("notes.txt"), names(out));
     }
