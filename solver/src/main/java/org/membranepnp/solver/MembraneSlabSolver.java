@@ -1,7 +1,9 @@
 package org.membranepnp.solver;
 
 import java.util.function.DoubleUnaryOperator;
+import org.membranepnp.engine.UserInputException;
 import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.result.Checkpoint;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.engine.result.TimeSeries;
 import org.membranepnp.solver.fv.InitialState;
@@ -26,6 +28,8 @@ public final class MembraneSlabSolver {
     private int timeSteps;
     private double lastResidual = Double.NaN;
     private double timeNd;
+    private TransientSolver stepper;
+    private double stepperTolerance;
     private double wallTimeS;
 
     /** Meshes {@code scenario} as it asks and starts from the uniform state (ψ = 0, bulk concentrations). */
@@ -86,23 +90,101 @@ public final class MembraneSlabSolver {
      * @param clampCurrentAPerM2 outward clamp current density as a function of time in s (null: constant)
      */
     public void advance(double durationS, DoubleUnaryOperator clampCurrentAPerM2, double relativeTolerance) {
+        advanceTo(timeS() + durationS, clampCurrentAPerM2, relativeTolerance, RunControl.NONE);
+    }
+
+    /**
+     * Advances the state to simulated time {@code endTimeS} (s), recording a time series, handing checkpoints to
+     * {@code control} every {@code control.checkpointIntervalS()} of wall time, and stopping early — with a last
+     * checkpoint of the consistent state — once {@code control.stopRequested()} is true.
+     *
+     * @return true if {@code endTimeS} was reached, false if the run was stopped
+     */
+    public boolean advanceTo(double endTimeS, DoubleUnaryOperator clampCurrentAPerM2, double relativeTolerance,
+                             RunControl control) {
         long t0 = System.nanoTime();
         double ts = model.scales.timeS;
         DoubleUnaryOperator current = clampCurrentAPerM2 == null ? null
                 : tau -> model.scales.currentFromAPerM2(clampCurrentAPerM2.applyAsDouble(tau * ts));
-        TransientSolver stepper = new TransientSolver(model, newton, relativeTolerance);
+        if (stepper == null || stepperTolerance != relativeTolerance) {
+            stepper = new TransientSolver(model, newton, relativeTolerance);
+            stepperTolerance = relativeTolerance;
+        }
         if (recorder.isEmpty()) {
             recorder.record(timeNd, u);
         }
+        int iterationsBefore = stepper.iterations();
+        int stepsBefore = stepper.steps();
+        long[] lastCheckpoint = {System.nanoTime()};
+        double interval = control.checkpointIntervalS();
+        TransientSolver.StepObserver observer = (tau, state) -> {
+            recorder.record(tau, state);
+            if (interval > 0 && (System.nanoTime() - lastCheckpoint[0]) * 1e-9 >= interval) {
+                timeNd = tau;
+                control.checkpoints().accept(checkpoint(stepsSoFar(stepsBefore), iterationsSoFar(iterationsBefore),
+                        (System.nanoTime() - t0) * 1e-9));
+                lastCheckpoint[0] = System.nanoTime();
+            }
+        };
+        boolean finished;
         try {
-            stepper.integrate(u, timeNd, timeNd + durationS / ts, current, recorder::record, progress);
-            timeNd += durationS / ts;
+            double reached = stepper.integrate(u, timeNd, endTimeS / ts, current, observer, progress,
+                    control.stopRequested());
+            finished = reached >= endTimeS / ts;
+            timeNd = reached;
         } finally {
-            newtonIterations += stepper.iterations();
-            timeSteps += stepper.steps();
+            newtonIterations += stepper.iterations() - iterationsBefore;
+            timeSteps += stepper.steps() - stepsBefore;
             lastResidual = stepper.lastResidual();
             wallTimeS += (System.nanoTime() - t0) * 1e-9;
         }
+        if (!finished) {
+            control.checkpoints().accept(checkpoint(0, 0, 0));
+        }
+        return finished;
+    }
+
+    private int stepsSoFar(int before) {
+        return stepper.steps() - before;
+    }
+
+    private int iterationsSoFar(int before) {
+        return stepper.iterations() - before;
+    }
+
+    /** A checkpoint of the present state; the extra counts are those of a time course still under way. */
+    private Checkpoint checkpoint(int extraSteps, int extraIterations, double extraWallS) {
+        double ts = model.scales.timeS;
+        double[] previous = stepper == null ? u.clone() : stepper.previousState().clone();
+        double previousStep = stepper == null ? 0 : stepper.previousStep() * ts;
+        double nextStep = stepper == null ? 0 : stepper.nextStep() * ts;
+        return new Checkpoint(timeS(), model.n, model.m, u.clone(), previous, previousStep, nextStep,
+                recorder.build(), newtonIterations + extraIterations, timeSteps + extraSteps,
+                wallTimeS + extraWallS);
+    }
+
+    /**
+     * Continues from {@code cp}: state, stepping state, time series and counters, so that the run goes on exactly
+     * as it would have without the stop.
+     *
+     * @throws UserInputException if the checkpoint belongs to another mesh or species set
+     */
+    public void restore(Checkpoint cp, double relativeTolerance) {
+        if (cp.nodes() != model.n || cp.unknownsPerNode() != model.m) {
+            throw new UserInputException(String.format("the checkpoint has %d nodes × %d unknowns but the scenario "
+                    + "gives %d × %d: it belongs to another scenario or mesh", cp.nodes(), cp.unknownsPerNode(),
+                    model.n, model.m));
+        }
+        double ts = model.scales.timeS;
+        System.arraycopy(cp.state(), 0, u, 0, u.length);
+        timeNd = cp.timeS() / ts;
+        stepper = new TransientSolver(model, newton, relativeTolerance);
+        stepperTolerance = relativeTolerance;
+        stepper.restore(cp.previousState(), cp.previousStepS() / ts, cp.nextStepS() / ts);
+        recorder.restore(cp.series());
+        newtonIterations = cp.newtonIterations();
+        timeSteps = cp.timeSteps();
+        wallTimeS = cp.wallTimeS();
     }
 
     /** Sets the outward clamp current density (A/m²) for the following solves. */

@@ -1,7 +1,10 @@
 package org.membranepnp.solver;
 
+import org.membranepnp.engine.UserInputException;
 import org.membranepnp.engine.model.RunMode;
+import org.membranepnp.engine.model.RunSpec;
 import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.result.Checkpoint;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
 import org.membranepnp.solver.mesh.Mesh1D;
@@ -20,15 +23,34 @@ public final class Simulation {
      * @throws ConvergenceException                        if Newton fails
      */
     public static RunResult run(Scenario scenario, SolverOptions options, ProgressListener progress) {
+        return run(scenario, options, progress, RunControl.NONE, null);
+    }
+
+    /**
+     * Runs {@code scenario}; a transient takes checkpoints and stop requests from {@code control}, and continues
+     * from {@code resume} when one is given (exactly as if it had not stopped). A stopped transient returns the
+     * result so far (its time series ends before {@code end_time_s}).
+     *
+     * @param resume a checkpoint of this scenario's transient, or null to start from the filled baths
+     */
+    public static RunResult run(Scenario scenario, SolverOptions options, ProgressListener progress,
+                                RunControl control, Checkpoint resume) {
         Mesh1D mesh = GradedMeshBuilder.build(scenario);
         try (WorkerPool pool = WorkerPool.create(options.threads())) {
             MembraneSlabSolver slab = new MembraneSlabSolver(scenario, mesh, pool)
                     .withProgress(progress, options.verbose());
-            if (scenario.run().mode() == RunMode.STEADY) {
+            RunSpec run = scenario.run();
+            if (run.mode() == RunMode.STEADY) {
+                if (resume != null) {
+                    throw new UserInputException("only transient runs can be resumed; this scenario is steady");
+                }
                 slab.useSteadyGuess();
                 slab.solveSteady();
             } else {
-                slab.advance(scenario.run().endTimeS(), null, scenario.run().relativeTolerance());
+                if (resume != null) {
+                    slab.restore(resume, run.relativeTolerance());
+                }
+                slab.advanceTo(run.endTimeS(), null, run.relativeTolerance(), control);
             }
             return slab.result();
         }

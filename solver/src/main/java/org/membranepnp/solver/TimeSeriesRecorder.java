@@ -44,6 +44,17 @@ final class TimeSeriesRecorder {
         size++;
     }
 
+    /** Replaces the samples by those of {@code series}. */
+    void restore(TimeSeries series) {
+        int n = series.sampleCount();
+        time = Arrays.copyOf(series.timeS(), Math.max(256, 2 * n));
+        vm = Arrays.copyOf(series.membranePotentialMv(), time.length);
+        for (int i = 0; i < current.length; i++) {
+            current[i] = Arrays.copyOf(series.currentsAPerM2()[i], time.length);
+        }
+        size = n;
+    }
+
     TimeSeries build() {
         double[][] c = new double[model.s][];
         for (int i = 0; i < model.s; i++) {

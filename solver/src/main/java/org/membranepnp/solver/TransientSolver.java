@@ -1,5 +1,6 @@
 package org.membranepnp.solver;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleUnaryOperator;
 import org.membranepnp.solver.fv.PnpModel1D;
 import org.membranepnp.solver.newton.NewtonResult;
@@ -23,43 +24,86 @@ public final class TransientSolver {
     private int steps;
     private int rejected;
     private double lastResidual = Double.NaN;
+    private final double atolConcentration;
+    private double[] prev;
+    private double dtPrev;
+    private double dt;
+
+    public TransientSolver(PnpModel1D model, NewtonSolver newton, double relativeTolerance) {
+        this.model = model;
+        this.newton = newton;
+        this.relativeTolerance = relativeTolerance;
+        this.atolConcentration = relativeTolerance * maxBulkConcentration(model);
+    }
+
+    /** The largest bulk concentration of the scenario, dimensionless (the absolute scale of the error test). */
+    private static double maxBulkConcentration(PnpModel1D model) {
+        double c = 0;
+        for (int i = 0; i < model.s; i++) {
+            c = Math.max(c, Math.max(model.scenario.inside().concentrationMm(i),
+                    model.scenario.outside().concentrationMm(i)));
+        }
+        c /= model.scales.concentrationMolPerM3;
+        return c > 0 ? c : 1.0;
+    }
 
     /** Called after each accepted step with the dimensionless time and state. */
     public interface StepObserver {
         void accepted(double time, double[] u);
     }
 
-    public TransientSolver(PnpModel1D model, NewtonSolver newton, double relativeTolerance) {
-        this.model = model;
-        this.newton = newton;
-        this.relativeTolerance = relativeTolerance;
+    /** The state before the last accepted step (the predictor's second point). */
+    public double[] previousState() {
+        return prev;
+    }
+
+    /** The last accepted step (dimensionless; 0 before the first). */
+    public double previousStep() {
+        return dtPrev;
+    }
+
+    /** The step to try next (dimensionless). */
+    public double nextStep() {
+        return dt;
+    }
+
+    /** Restores the stepping state of a checkpoint, so that integration continues exactly as it would have. */
+    public void restore(double[] previousState, double previousStep, double nextStep) {
+        this.prev = previousState.clone();
+        this.dtPrev = previousStep;
+        this.dt = nextStep;
     }
 
     /**
-     * Integrates from dimensionless time {@code t0} to {@code tEnd}, in place.
+     * Integrates from dimensionless time {@code t0} towards {@code tEnd}, in place, continuing with the step sizes
+     * of earlier calls.
      *
      * @param clampCurrent dimensionless clamp current as a function of dimensionless time (null: keep the model's)
+     * @param stop         checked before each step; when true the integration returns early
+     * @return the time reached ({@code tEnd} unless stopped)
      */
-    public void integrate(double[] u, double t0, double tEnd, DoubleUnaryOperator clampCurrent,
-                          StepObserver observer, ProgressListener progress) {
+    public double integrate(double[] u, double t0, double tEnd, DoubleUnaryOperator clampCurrent,
+                            StepObserver observer, ProgressListener progress, BooleanSupplier stop) {
         int len = u.length;
-        double[] prev = u.clone();
+        if (prev == null) {
+            prev = u.clone();
+            dt = Math.min(1e-3, (tEnd - t0) / 10);
+        }
         double[] trial = new double[len];
-        double dtPrev = 0;
-        double dt = Math.min(1e-3, (tEnd - t0) / 10);
+        double[] pred = new double[len];
         double t = t0;
         int m = model.m;
-        double atolC = relativeTolerance * maxConcentration(u);
         while (t < tEnd * (1 - 1e-14)) {
-            if (t + dt > tEnd) {
-                dt = tEnd - t;
+            if (stop.getAsBoolean()) {
+                return t;
             }
+            double step = Math.min(dt, tEnd - t);
             if (clampCurrent != null) {
-                model.clampCurrent = clampCurrent.applyAsDouble(t + dt);
+                model.clampCurrent = clampCurrent.applyAsDouble(t + step);
             }
             System.arraycopy(u, 0, trial, 0, len);
             if (dtPrev > 0) { // predictor: linear extrapolation
-                double f = dt / dtPrev;
+                double f = step / dtPrev;
                 for (int i = 0; i < len; i++) {
                     trial[i] = u[i] + f * (u[i] - prev[i]);
                     if (i % m != 0 && trial[i] < 0) {
@@ -67,13 +111,13 @@ public final class TransientSolver {
                     }
                 }
             }
-            double[] pred = trial.clone();
-            NewtonResult res = newton.solve(trial, u, 1.0 / dt, false, STEP_ITERATIONS, NEWTON_TOLERANCE);
+            System.arraycopy(trial, 0, pred, 0, len);
+            NewtonResult res = newton.solve(trial, u, 1.0 / step, false, STEP_ITERATIONS, NEWTON_TOLERANCE);
             iterations += res.iterations();
             lastResidual = res.residualNorm();
             if (!res.converged()) {
                 rejected++;
-                dt *= 0.25;
+                dt = step * 0.25;
                 if (dt < 1e-14 * Math.max(1, t)) {
                     throw new ConvergenceException("time step collapsed at t = " + t * model.scales.timeS
                             + " s (" + res.reason() + "); try a smaller [run] relative_tolerance or a finer mesh",
@@ -83,44 +127,35 @@ public final class TransientSolver {
             }
             double err = 0;
             if (dtPrev > 0) {
-                double w = dt / (dt + dtPrev);
+                double w = step / (step + dtPrev);
                 for (int k = 0; k < model.n; k++) {
                     for (int v = 0; v < m; v++) {
                         int i = k * m + v;
                         double scale = v == 0 ? relativeTolerance * (1 + Math.abs(trial[i]))
-                                : atolC + relativeTolerance * Math.abs(trial[i]);
+                                : atolConcentration + relativeTolerance * Math.abs(trial[i]);
                         err = Math.max(err, w * Math.abs(trial[i] - pred[i]) / scale);
                     }
                 }
             }
             if (err > 1.0) {
                 rejected++;
-                dt *= Math.max(0.2, 0.9 / Math.sqrt(err));
+                dt = step * Math.max(0.2, 0.9 / Math.sqrt(err));
                 continue;
             }
             System.arraycopy(u, 0, prev, 0, len);
             System.arraycopy(trial, 0, u, 0, len);
-            t += dt;
+            t += step;
             steps++;
-            dtPrev = dt;
+            dtPrev = step;
+            double grow = err == 0 ? 2.0 : Math.min(4.0, 0.9 / Math.sqrt(err));
+            dt = step * Math.max(0.5, grow); // before the observer, so a checkpoint taken there resumes exactly
             if (observer != null) {
                 observer.accepted(t, u);
             }
-            progress.onTimeStep(t * model.scales.timeS, dt * model.scales.timeS, tEnd * model.scales.timeS,
+            progress.onTimeStep(t * model.scales.timeS, step * model.scales.timeS, tEnd * model.scales.timeS,
                     res.iterations());
-            double grow = err == 0 ? 2.0 : Math.min(4.0, 0.9 / Math.sqrt(err));
-            dt *= Math.max(0.5, grow);
         }
-    }
-
-    private double maxConcentration(double[] u) {
-        double c = 0;
-        for (int i = 0; i < u.length; i++) {
-            if (i % model.m != 0) {
-                c = Math.max(c, Math.abs(u[i]));
-            }
-        }
-        return c > 0 ? c : 1.0;
+        return tEnd;
     }
 
     public int iterations() {
