@@ -11,12 +11,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.membranepnp.engine.model.RunMode;
 import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.result.Checkpoint;
+import org.membranepnp.engine.result.CheckpointFile;
 import org.membranepnp.engine.result.ResultWriter;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.engine.result.Summary;
-import org.membranepnp.engine.scenario.ScenarioLoader;
 import org.membranepnp.solver.ProgressListener;
+import org.membranepnp.solver.RunControl;
 import org.membranepnp.solver.Simulation;
 import org.membranepnp.solver.SolverOptions;
 import picocli.CommandLine.Command;
@@ -46,13 +51,31 @@ import picocli.CommandLine.Model.CommandSpec;
             "  pnp run examples/neuron-rest.toml --out r",
             "  pnp run examples/neuron-rest.toml --out r --force --threads 4",
             "  pnp run examples/neuron-rest.toml -o r2 --set outside.concentrations_mM.K=20",
-            "  pnp run examples/neuron-rest.toml --set temperature_K=300 --quiet"})
+            "  pnp run examples/neuron-rest.toml --set temperature_K=300 --quiet",
+            "  pnp run examples/neuron-rest.toml -o rd --set boundary.inside=wall --set run.mode=transient "
+                    + "--set run.end_time_s=36000",
+            "  pnp run --resume rd            (after Ctrl-C: continue from the checkpoint)"})
 final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (TOML).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "The scenario file (TOML); not with --resume.")
     private Path file;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the stopped transient run in DIR from its checkpoint (exactly as if it had not "
+                    + "stopped) and write its results there.")
+    private Path resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Wall-clock seconds between checkpoints of a transient (default: ${DEFAULT-VALUE}; "
+                    + "0: only when stopped). Ctrl-C always writes one.")
+    private double checkpointEveryS;
+
+    @Option(names = "--stop-after-steps", hidden = true, defaultValue = "-1",
+            description = "Testing: behave as if Ctrl-C came after N time steps.")
+    private int stopAfterSteps;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Output folder (default: results/<FILE without extension>). "
@@ -80,30 +103,68 @@ final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
-        Map<String, String> sets = overrides == null ? Map.of() : overrides;
-        Path outDir = out != null ? out : defaultOutDir(file);
-        ResultWriter.checkOutputFolder(outDir, force); // before any work; the loader reports a missing FILE
-
-        Map<String, Object> provenance = provenance();
-        Scenario scenario = ScenarioLoader.load(file, sets);
+        if ((file == null) == (resume == null)) {
+            throw new ParameterException(spec.commandLine(),
+                    file == null ? "give a scenario FILE, or --resume DIR" : "give either FILE or --resume DIR, not both");
+        }
+        RunFolder folder;
+        Checkpoint checkpoint = null;
+        if (resume != null) {
+            if (overrides != null || out != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "--resume continues the run as it was started: --set and --out are not allowed with it");
+            }
+            folder = RunFolder.open(resume);
+            checkpoint = CheckpointFile.read(resume);
+        } else {
+            Path outDir = out != null ? out : defaultOutDir(file);
+            ResultWriter.checkOutputFolder(outDir, force); // before any work; the loader reports a missing FILE
+            Map<String, String> sets = overrides == null ? Map.of() : new LinkedHashMap<>(overrides);
+            folder = RunFolder.create(outDir, file, sets, commandLine(), VersionProvider.version());
+        }
+        Scenario scenario = folder.scenario();
+        Map<String, Object> provenance = provenance(folder, checkpoint != null);
 
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        ConsoleProgress progress = new ConsoleProgress(stderr, verbosity.verbose(),
-                System.console() != null);
+        ConsoleProgress progress = new ConsoleProgress(stderr, verbosity.verbose(), System.console() != null);
+        AtomicInteger polls = new AtomicInteger();
+        StopOnInterrupt interrupt = StopOnInterrupt.install();
+        BooleanSupplier stop = () -> interrupt.requested()
+                || (stopAfterSteps >= 0 && polls.incrementAndGet() > stopAfterSteps);
+        RunControl control = new RunControl(stop, checkpointEveryS, cp -> CheckpointFile.write(folder.dir(), cp));
         RunResult result;
         try {
             result = Simulation.run(scenario, new SolverOptions(threads, verbosity.verbose()),
-                    verbosity.quiet() ? ProgressListener.NONE : progress);
+                    verbosity.quiet() ? ProgressListener.NONE : progress, control, checkpoint);
+            progress.finish();
+            if (stop.getAsBoolean() && scenario.run().mode() == RunMode.TRANSIENT && !reachedEnd(result)) {
+                double t = result.timeSeries().timeS()[result.timeSeries().sampleCount() - 1];
+                stderr.println("pnp: stopped at t = " + Fmt.num(t, 4) + " s of " + Fmt.num(scenario.run().endTimeS(), 4)
+                        + " s; the state is saved in " + folder.dir().resolve(CheckpointFile.FILE)
+                        + "; continue with: pnp run --resume " + RunCommand.shellQuote(folder.dir().toString()));
+                stderr.flush();
+                return STOPPED;
+            }
+            ResultWriter.writeAll(folder.dir(), result, provenance, true);
+            CheckpointFile.delete(folder.dir());
         } finally {
             progress.finish();
+            interrupt.release();
         }
-        ResultWriter.writeAll(outDir, result, provenance, force);
         if (!verbosity.quiet()) {
-            RunReport.print(stdout, result, Summary.of(result, provenance), outDir);
+            RunReport.print(stdout, result, Summary.of(result, provenance), folder.dir());
         }
         stdout.flush();
         return 0;
+    }
+
+    /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+    static final int STOPPED = 130;
+
+    private static boolean reachedEnd(RunResult r) {
+        double[] t = r.timeSeries().timeS();
+        return t[t.length - 1] >= r.scenario().run().endTimeS() * (1 - 1e-12);
     }
 
     /** {@code results/<file name without its last extension>}, relative to the working directory. */
@@ -115,13 +176,12 @@ final class RunCommand implements Callable<Integer> {
         return Paths.get("results", stem);
     }
 
-    private Map<String, Object> provenance() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("scenario_file", file.toAbsolutePath().normalize().toString());
-        p.put("command_line", commandLine());
-        p.put("code_version", VersionProvider.version());
+    private static Map<String, Object> provenance(RunFolder folder, boolean resumed) {
+        Map<String, Object> p = new LinkedHashMap<>(folder.record());
         p.put("java_version", System.getProperty("java.version"));
-        p.put("started_at", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        p.put(resumed ? "resumed_at" : "started_at", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        p.put("seed", null); // the continuum solver is deterministic; particle runs record their seed here
+        p.put("scenario_toml", folder.scenarioText());
         return p;
     }
 

@@ -154,11 +154,10 @@ public final class MembraneSlabSolver {
 
     /** A checkpoint of the present state; the extra counts are those of a time course still under way. */
     private Checkpoint checkpoint(int extraSteps, int extraIterations, double extraWallS) {
-        double ts = model.scales.timeS;
         double[] previous = stepper == null ? u.clone() : stepper.previousState().clone();
-        double previousStep = stepper == null ? 0 : stepper.previousStep() * ts;
-        double nextStep = stepper == null ? 0 : stepper.nextStep() * ts;
-        return new Checkpoint(timeS(), model.n, model.m, u.clone(), previous, previousStep, nextStep,
+        double previousStep = stepper == null ? 0 : stepper.previousStep();
+        double nextStep = stepper == null ? 0 : stepper.nextStep();
+        return new Checkpoint(timeS(), timeNd, model.n, model.m, u.clone(), previous, previousStep, nextStep,
                 recorder.build(), newtonIterations + extraIterations, timeSteps + extraSteps,
                 wallTimeS + extraWallS);
     }
@@ -175,12 +174,11 @@ public final class MembraneSlabSolver {
                     + "gives %d × %d: it belongs to another scenario or mesh", cp.nodes(), cp.unknownsPerNode(),
                     model.n, model.m));
         }
-        double ts = model.scales.timeS;
         System.arraycopy(cp.state(), 0, u, 0, u.length);
-        timeNd = cp.timeS() / ts;
+        timeNd = cp.solverTime();
         stepper = new TransientSolver(model, newton, relativeTolerance);
         stepperTolerance = relativeTolerance;
-        stepper.restore(cp.previousState(), cp.previousStepS() / ts, cp.nextStepS() / ts);
+        stepper.restore(cp.previousState(), cp.previousStep(), cp.nextStep());
         recorder.restore(cp.series());
         newtonIterations = cp.newtonIterations();
         timeSteps = cp.timeSteps();

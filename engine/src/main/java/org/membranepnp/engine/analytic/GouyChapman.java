@@ -34,6 +34,54 @@ public final class GouyChapman {
     }
 
     /**
+     * Surface potential of a bath given ion by ion, mV: {@link #surfacePotentialMv(double, double, int, double, double)}
+     * where Gouy–Chapman applies, that is when the bath is neutral and every ion present (c &gt; 0) is monovalent
+     * (c = Σ cation concentrations), or the bath is a symmetric z:z electrolyte (one cation and one anion of
+     * valence ±z at the same concentration, to 1e-9 relative).
+     *
+     * @param sigmaCPerM2  surface charge density σ, C/m²
+     * @param z            valences of the bath's species
+     * @param cMm          their bulk concentrations, mM, same length as {@code z}
+     * @param permittivity relative permittivity of the water ε_r
+     * @param temperatureK absolute temperature, K
+     * @return ψ0 in mV; NaN if the bath has no ions or is a mixture the closed form does not cover
+     */
+    public static double surfacePotentialMv(double sigmaCPerM2, int[] z, double[] cMm, double permittivity,
+                                            double temperatureK) {
+        if (z.length != cMm.length) {
+            throw new IllegalArgumentException("valences and concentrations differ in length: "
+                    + z.length + " vs " + cMm.length);
+        }
+        double cations = 0.0;
+        double anions = 0.0;
+        int maxValence = 0;
+        int present = 0;
+        for (int i = 0; i < z.length; i++) {
+            if (cMm[i] > 0) {
+                present++;
+                maxValence = Math.max(maxValence, Math.abs(z[i]));
+                if (z[i] > 0) {
+                    cations += cMm[i];
+                } else {
+                    anions += cMm[i];
+                }
+            }
+        }
+        if (!(cations > 0) || !(anions > 0)) {
+            return Double.NaN;
+        }
+        if (maxValence == 1) {
+            return surfacePotentialMv(sigmaCPerM2, cations, 1, permittivity, temperatureK);
+        }
+        boolean symmetric = present == 2 && Math.abs(cations - anions) <= 1e-9 * cations;
+        for (int i = 0; i < z.length && symmetric; i++) {
+            symmetric = !(cMm[i] > 0) || Math.abs(z[i]) == maxValence;
+        }
+        return symmetric ? surfacePotentialMv(sigmaCPerM2, cations, maxValence, permittivity, temperatureK)
+                : Double.NaN;
+    }
+
+    /**
      * Grahame equation σ = sqrt(8 ε0 ε_r R T c) sinh(z ψ0 / 2V_T), C/m².
      *
      * @param psi0Mv surface potential relative to the bulk, mV

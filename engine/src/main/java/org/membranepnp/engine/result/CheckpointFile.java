@@ -18,7 +18,7 @@ public final class CheckpointFile {
     /** File name inside the run folder. */
     public static final String FILE = "checkpoint.bin";
     private static final long MAGIC = 0x504e50434b505431L; // "PNPCKPT1"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private CheckpointFile() {
     }
@@ -30,12 +30,13 @@ public final class CheckpointFile {
             out.writeLong(MAGIC);
             out.writeInt(VERSION);
             out.writeDouble(cp.timeS());
+            out.writeDouble(cp.solverTime());
             out.writeInt(cp.nodes());
             out.writeInt(cp.unknownsPerNode());
             writeArray(out, cp.state());
             writeArray(out, cp.previousState());
-            out.writeDouble(cp.previousStepS());
-            out.writeDouble(cp.nextStepS());
+            out.writeDouble(cp.previousStep());
+            out.writeDouble(cp.nextStep());
             TimeSeries ts = cp.series();
             writeArray(out, ts.timeS());
             writeArray(out, ts.membranePotentialMv());
@@ -73,6 +74,7 @@ public final class CheckpointFile {
                 throw new UserInputException(file + " is not a membrane-pnp checkpoint of version " + VERSION);
             }
             double time = in.readDouble();
+            double solverTime = in.readDouble();
             int nodes = in.readInt();
             int perNode = in.readInt();
             double[] state = readArray(in);
@@ -93,7 +95,7 @@ public final class CheckpointFile {
             int its = in.readInt();
             int steps = in.readInt();
             double wall = in.readDouble();
-            return new Checkpoint(time, nodes, perNode, state, previous, previousStep, nextStep,
+            return new Checkpoint(time, solverTime, nodes, perNode, state, previous, previousStep, nextStep,
                     new TimeSeries(t, vm, currents), its, steps, wall);
         } catch (IOException e) {
             throw new UserInputException(file + " is damaged or truncated: " + e.getMessage());

@@ -84,4 +84,21 @@ class GouyChapmanTest {
         assertEquals(sigma, GouyChapman.grahameChargeCPerM2(psi0, 150, 1, EPS, T), 1e-6 * sigma);
         assertEquals(psi0, GouyChapman.surfacePotentialMv(sigma, 150, 1, EPS, T), 1e-6 * psi0);
     }
+
+    @Test
+    void surfacePotentialOfABathGivenIonByIon() {
+        double sigma = -0.05;
+        // monovalent mixture: c = Σ cations (K 4 + Na 145 against Cl 149, the neuron's outside bath)
+        double mix = GouyChapman.surfacePotentialMv(sigma, new int[] {1, 1, -1, -1}, new double[] {4, 145, 149, 0},
+                EPS, T);
+        assertEquals(GouyChapman.surfacePotentialMv(sigma, 149, 1, EPS, T), mix, 0.0);
+        // symmetric 2:2 electrolyte, with an absent monovalent species
+        double twoTwo = GouyChapman.surfacePotentialMv(sigma, new int[] {2, -2, 1}, new double[] {50, 50, 0}, EPS, T);
+        assertEquals(GouyChapman.surfacePotentialMv(sigma, 50, 2, EPS, T), twoTwo, 0.0);
+        assertEquals(0.0, GouyChapman.surfacePotentialMv(0.0, new int[] {1, -1}, new double[] {150, 150}, EPS, T), 0.0);
+        // not covered by the closed form: a 2:1 salt, an unbalanced 2:2 bath, a bath without ions
+        assertTrue(Double.isNaN(GouyChapman.surfacePotentialMv(sigma, new int[] {2, -1}, new double[] {50, 100}, EPS, T)));
+        assertTrue(Double.isNaN(GouyChapman.surfacePotentialMv(sigma, new int[] {2, -2}, new double[] {50, 40}, EPS, T)));
+        assertTrue(Double.isNaN(GouyChapman.surfacePotentialMv(sigma, new int[] {1, -1}, new double[] {0, 0}, EPS, T)));
+    }
 }

@@ -1,0 +1,117 @@
+package org.membranepnp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A transient stopped as by Ctrl-C and continued with --resume gives the same files as an uninterrupted run. */
+class RunResumeTest {
+    @TempDir
+    Path tmp;
+
+    /** A closed cell (inside wall) charging and running down for 50 s. */
+    private Path scenario() throws IOException {
+        Path file = tmp.resolve("rundown.toml");
+        Files.writeString(file, """
+                title = "closed cell run-down"
+                temperature_K = 310.15
+                [[species]]
+                name = "K"
+                charge = 1
+                diffusion_m2_s = 1.96e-9
+                [[species]]
+                name = "Na"
+                charge = 1
+                diffusion_m2_s = 1.33e-9
+                [[species]]
+                name = "Cl"
+                charge = -1
+                diffusion_m2_s = 2.03e-9
+                [[species]]
+                name = "A"
+                charge = -1
+                diffusion_m2_s = 1e-9
+                [inside]
+                width_um = 1
+                permittivity = 80
+                concentrations_mM = { K = 140, Na = 15, Cl = 7, A = 148 }
+                [outside]
+                width_um = 1
+                permittivity = 80
+                concentrations_mM = { K = 4, Na = 145, Cl = 149 }
+                [membrane]
+                thickness_nm = 5
+                permittivity = 5.6
+                permeability_cm_s = { K = 1e-7, Na = 4e-9, Cl = 4.5e-8 }
+                [boundary]
+                inside = "wall"
+                outside = "reservoir"
+                [run]
+                mode = "transient"
+                end_time_s = 50
+                """);
+        return file;
+    }
+
+    @Test
+    void stoppedRunResumesToTheSameResults() throws IOException {
+        Path file = scenario();
+        Path whole = tmp.resolve("whole");
+        Path parts = tmp.resolve("parts");
+        assertEquals(0, Cli.run("run", file.toString(), "--out", whole.toString(), "--quiet").code());
+
+        Cli.Outcome stopped = Cli.run("run", file.toString(), "--out", parts.toString(), "--quiet",
+                "--stop-after-steps", "25");
+        assertEquals(RunCommand.STOPPED, stopped.code(), stopped.err());
+        assertTrue(stopped.err().contains("pnp run --resume"), stopped.err());
+        assertEquals(1, stopped.errLines().size(), stopped.err());
+        assertTrue(Files.exists(parts.resolve("checkpoint.bin")));
+        assertFalse(Files.exists(parts.resolve("summary.json")), "no result files for an unfinished run");
+
+        Cli.Outcome resumed = Cli.run("run", "--resume", parts.toString(), "--quiet");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertFalse(Files.exists(parts.resolve("checkpoint.bin")), "checkpoint removed once finished");
+        assertEquals(Files.readString(whole.resolve("timeseries.csv")), Files.readString(parts.resolve("timeseries.csv")));
+        assertEquals(Files.readString(whole.resolve("profiles.csv")), Files.readString(parts.resolve("profiles.csv")));
+        String summary = Files.readString(parts.resolve("summary.json"));
+        assertTrue(summary.contains("\"resumed_at\""), summary);
+        assertTrue(summary.contains("\"scenario_toml\""), summary);
+        assertEquals(Files.readString(file), Files.readString(parts.resolve("scenario.toml")));
+    }
+
+    @Test
+    void resumeNeedsARunFolderAndNoOtherScenarioOptions() throws IOException {
+        Path file = scenario();
+        Cli.Outcome notAFolder = Cli.run("run", "--resume", tmp.resolve("nothing-here").toString());
+        assertEquals(2, notAFolder.code());
+        assertTrue(notAFolder.err().contains("run.json"), notAFolder.err());
+
+        Path dir = tmp.resolve("d");
+        assertEquals(RunCommand.STOPPED, Cli.run("run", file.toString(), "--out", dir.toString(), "--quiet",
+                "--stop-after-steps", "3").code());
+        Cli.Outcome withSet = Cli.run("run", "--resume", dir.toString(), "--set", "temperature_K=300");
+        assertEquals(2, withSet.code());
+        assertTrue(withSet.err().contains("--set"), withSet.err());
+
+        Cli.Outcome both = Cli.run("run", file.toString(), "--resume", dir.toString());
+        assertEquals(2, both.code());
+        Cli.Outcome neither = Cli.run("run");
+        assertEquals(2, neither.code());
+        assertTrue(neither.err().contains("--resume"), neither.err());
+    }
+
+    @Test
+    void finishedRunHasNoCheckpointToResume() throws IOException {
+        Path dir = tmp.resolve("done");
+        assertEquals(0, Cli.run("run", scenario().toString(), "--out", dir.toString(), "--quiet").code());
+        Cli.Outcome again = Cli.run("run", "--resume", dir.toString());
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("no checkpoint"), again.err());
+    }
+}
