@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         usageHelpAutoWidth = true,
         sortOptions = false,
         description = "Poisson–Nernst–Planck simulation of a cell membrane: inside bath | lipid membrane | outside bath.",
-        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             "  pnp run examples/neuron-rest.toml --out r",
             "  pnp run examples/neuron-rest.toml -o r2 --set outside.concentrations_mM.K=20",
             "  pnp validate",
+            "  pnp bench --cells 1000,100000",
             "  pnp run --help"})
 public final class PnpCommand {
 
