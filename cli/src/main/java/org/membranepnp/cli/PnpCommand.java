@@ -16,20 +16,25 @@ import picocli.CommandLine.Command;
         usageHelpAutoWidth = true,
         sortOptions = false,
         description = "Poisson–Nernst–Planck simulation of a cell membrane: inside bath | lipid membrane | outside bath.",
-        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, SweepCommand.class,
+                ExplainCommand.class, ExamplesCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:pnp validate: at least one case failed",
             "2:bad command line, scenario or output folder (the message says which)",
-            "3:the solver did not converge",
+            "3:the solver did not converge (pnp sweep: at least one point failed)",
             "4:unexpected error (set PNP_DEBUG=1 for a stack trace)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  pnp run examples/neuron-rest.toml --out r",
-            "  pnp run examples/neuron-rest.toml -o r2 --set outside.concentrations_mM.K=20",
+            "  pnp run examples/neuron-rest.toml -o r2 --set outside.concentrations_mM.K=20 --set outside.concentrations_mM.Na=129",
             "  pnp validate",
+            "  pnp sweep examples/sweep-potassium.toml --vary outside.concentrations_mM.K=1:300:log:20 --balance outside.concentrations_mM.Cl",
             "  pnp bench --cells 1000,100000",
+            "  pnp explain examples/neuron-rest.toml",
+            "  pnp examples --copy my-scenarios",
+            "  source <(pnp completion)",
             "  pnp run --help"})
 public final class PnpCommand {
 

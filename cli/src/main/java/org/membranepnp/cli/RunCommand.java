@@ -50,7 +50,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {
             "  pnp run examples/neuron-rest.toml --out r",
             "  pnp run examples/neuron-rest.toml --out r --force --threads 4",
-            "  pnp run examples/neuron-rest.toml -o r2 --set outside.concentrations_mM.K=20",
+            "  pnp run examples/neuron-rest.toml -o r2 --set outside.concentrations_mM.K=20 --set outside.concentrations_mM.Na=129",
             "  pnp run examples/neuron-rest.toml --set temperature_K=300 --quiet",
             "  pnp run examples/neuron-rest.toml -o rd --set boundary.inside=wall --set run.mode=transient "
                     + "--set run.end_time_s=36000",
@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
     private int threads;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a scenario key before it is checked, e.g. outside.concentrations_mM.K=20 "
+            description = "Override a scenario key before it is checked, e.g. membrane.permeability_cm_s.Na=1e-7 "
                     + "or temperature_K=300 (repeatable; dotted keys address tables, species by name).")
     private Map<String, String> overrides;
 

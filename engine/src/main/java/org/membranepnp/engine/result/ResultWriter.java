@@ -201,6 +201,19 @@ public final class ResultWriter {
         }
     }
 
+    /**
+     * A number as the CSV result files write it: the shortest text that round-trips ({@link Double#toString}),
+     * {@code NaN}, {@code inf} or {@code -inf}.
+     */
+    public static String csvNumber(double x) {
+        return number(x);
+    }
+
+    /** A CSV field as the result files write it: as it is, or in double quotes if it holds a comma, quote or line break. */
+    public static String csvField(String s) {
+        return field(s);
+    }
+
     private static String number(double x) {
         if (Double.isNaN(x)) {
             return "NaN";

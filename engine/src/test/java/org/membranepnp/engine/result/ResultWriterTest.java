@@ -152,4 +152,18 @@ class ResultWriterTest {
         Files.writeString(empty, "");
         assertThrows(UserInputException.class, () -> ResultWriter.readSummary(empty));
     }
+
+    @Test
+    void csvHelpersWriteNumbersAndFieldsLikeTheResultFiles() {
+        assertEquals("0.1", ResultWriter.csvNumber(0.1));
+        assertEquals("1.0E-9", ResultWriter.csvNumber(1e-9));
+        assertEquals(-74.15912345678901, parse(ResultWriter.csvNumber(-74.15912345678901)), 0);
+        assertEquals("NaN", ResultWriter.csvNumber(Double.NaN));
+        assertEquals("inf", ResultWriter.csvNumber(Double.POSITIVE_INFINITY));
+        assertEquals("-inf", ResultWriter.csvNumber(Double.NEGATIVE_INFINITY));
+        assertEquals("outside.concentrations_mM.K", ResultWriter.csvField("outside.concentrations_mM.K"));
+        assertEquals("\"failed: a, b\"", ResultWriter.csvField("failed: a, b"));
+        assertEquals("\"say \"\"hi\"\"\"", ResultWriter.csvField("say \"hi\""));
+        assertEquals("\"a\nb\"", ResultWriter.csvField("a\nb"));
+    }
 }

@@ -47,7 +47,7 @@ public final class InitialState {
         if (sc.boundary().clamp() == ClampKind.VOLTAGE || conducting) {
             double vmMv = sc.boundary().clamp() == ClampKind.VOLTAGE ? sc.boundary().voltageMv()
                     : GhkVoltage.mv(model.z, p, sc.inside().concentrationsMm(), sc.outside().concentrationsMm(), t,
-                    sc.boundary().currentAPerM2());
+                    -sc.boundary().currentAPerM2()); // Σ I_GHK(V) = I_clamp
             qIn = chargeForPotential(sc, vmMv, cm, sigmaIn, sigmaOut);
         } else {
             qIn = 0.0;
