@@ -2,11 +2,11 @@ package org.membranepnp.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -46,10 +46,8 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Radius of the spherical cell for the ion count, µm (default: ${DEFAULT-VALUE}).")
     private double cellRadiusUm;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a scenario key before it is checked, e.g. temperature_K=300 or "
-                    + "membrane.permeability_cm_s.Na=1e-7 (repeatable; dotted keys address tables, species by name).")
-    private Map<String, String> overrides;
+    @Mixin
+    private ScenarioOverrides overrides;
 
     @Option(names = "--json", description = "Print the values as one JSON object instead of the report.")
     private boolean json;
@@ -60,7 +58,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--cell-radius-um must be a positive number of µm, got " + cellRadiusUm);
         }
-        Scenario scenario = ScenarioLoader.load(file, overrides == null ? Map.of() : overrides);
+        Scenario scenario = ScenarioLoader.load(file, overrides.values());
         Explanation explanation = Explanation.of(scenario, cellRadiusUm);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -89,10 +89,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Threads of the worker pool that assembles the equations (default: ${DEFAULT-VALUE}); results are bit-identical for any N.")
     private int threads;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a scenario key before it is checked, e.g. membrane.permeability_cm_s.Na=1e-7 "
-                    + "or temperature_K=300 (repeatable; dotted keys address tables, species by name).")
-    private Map<String, String> overrides;
+    @Mixin
+    private ScenarioOverrides overrides;
 
     @Mixin
     private VerbosityOptions verbosity;
@@ -110,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
         RunFolder folder;
         Checkpoint checkpoint = null;
         if (resume != null) {
-            if (overrides != null || out != null) {
+            if (overrides.given() || out != null) {
                 throw new ParameterException(spec.commandLine(),
                         "--resume continues the run as it was started: --set and --out are not allowed with it");
             }
@@ -119,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
         } else {
             Path outDir = out != null ? out : defaultOutDir(file);
             ResultWriter.checkOutputFolder(outDir, force); // before any work; the loader reports a missing FILE
-            Map<String, String> sets = overrides == null ? Map.of() : new LinkedHashMap<>(overrides);
+            Map<String, String> sets = overrides.values();
             folder = RunFolder.create(outDir, file, sets, commandLine(), VersionProvider.version());
         }
         Scenario scenario = folder.scenario();

@@ -109,9 +109,8 @@ final class SweepCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}); the results do not depend on it.")
     private int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a scenario key at every point, e.g. mesh.cells=400 (repeatable).")
-    private Map<String, String> overrides;
+    @Mixin
+    private ScenarioOverrides overrides; // applied at every point
 
     @Mixin
     private VerbosityOptions verbosity;
@@ -132,8 +131,8 @@ final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
         Map<String, String> sets = new LinkedHashMap<>();
-        if (overrides != null) {
-            overrides.forEach((k, v) -> sets.put(SweepAxis.normalizeKey(k), v));
+        if (overrides.given()) {
+            overrides.values().forEach((k, v) -> sets.put(SweepAxis.normalizeKey(k), v));
         }
         checkKeys(sets.keySet());
         List<List<String>> grid;
