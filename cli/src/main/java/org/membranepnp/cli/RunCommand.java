@@ -15,11 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.membranepnp.engine.model.RunMode;
 import org.membranepnp.engine.model.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.membranepnp.engine.result.AtomicFiles;
 import org.membranepnp.engine.result.Checkpoint;
 import org.membranepnp.engine.result.CheckpointFile;
 import org.membranepnp.engine.result.ResultWriter;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.engine.result.Summary;
+import org.membranepnp.solver.ConvergenceException;
 import org.membranepnp.solver.ProgressListener;
 import org.membranepnp.solver.RunControl;
 import org.membranepnp.solver.Simulation;
@@ -133,8 +137,12 @@ final class RunCommand implements Callable<Integer> {
         RunControl control = new RunControl(stop, checkpointEveryS, cp -> CheckpointFile.write(folder.dir(), cp));
         RunResult result;
         try {
-            result = Simulation.run(scenario, new SolverOptions(threads, verbosity.verbose()),
-                    verbosity.quiet() ? ProgressListener.NONE : progress, control, checkpoint);
+            try {
+                result = Simulation.run(scenario, new SolverOptions(threads, verbosity.verbose()),
+                        verbosity.quiet() ? ProgressListener.NONE : progress, control, checkpoint);
+            } catch (ConvergenceException e) {
+                throw keepPartialRun(folder, scenario, e);
+            }
             progress.finish();
             if (stop.getAsBoolean() && scenario.run().mode() == RunMode.TRANSIENT && !reachedEnd(result)) {
                 double t = result.timeSeries().timeS()[result.timeSeries().sampleCount() - 1];
@@ -155,6 +163,24 @@ final class RunCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** Name of the time series of a transient that failed part-way. */
+    static final String PARTIAL_TIMESERIES = "timeseries.partial.csv";
+
+    /**
+     * After a transient failed to converge, the checkpoint of its last accepted step is in the folder: writes the
+     * time series up to there beside it and says so in the error.
+     */
+    private static ConvergenceException keepPartialRun(RunFolder folder, Scenario scenario, ConvergenceException e) {
+        if (scenario.run().mode() != RunMode.TRANSIENT || !Files.exists(folder.dir().resolve(CheckpointFile.FILE))) {
+            return e;
+        }
+        Checkpoint cp = CheckpointFile.read(folder.dir());
+        AtomicFiles.write(folder.dir(), PARTIAL_TIMESERIES,
+                ResultWriter.timeSeriesCsv(scenario.species(), cp.series()).getBytes(StandardCharsets.UTF_8));
+        return new ConvergenceException(e.getMessage() + "; kept the run up to t = " + Fmt.num(cp.timeS(), 4)
+                + " s in " + folder.dir().resolve(PARTIAL_TIMESERIES) + " and " + CheckpointFile.FILE, e.lastResidual());
     }
 
     /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */

@@ -99,6 +99,8 @@ public final class MembraneSlabSolver {
      * checkpoint of the consistent state — once {@code control.stopRequested()} is true.
      *
      * @return true if {@code endTimeS} was reached, false if the run was stopped
+     * @throws ConvergenceException if a time step cannot be completed; {@code control} then receives a checkpoint
+     *                              of the last accepted step first
      */
     public boolean advanceTo(double endTimeS, DoubleUnaryOperator clampCurrentAPerM2, double relativeTolerance,
                              RunControl control) {
@@ -119,8 +121,8 @@ public final class MembraneSlabSolver {
         double interval = control.checkpointIntervalS();
         TransientSolver.StepObserver observer = (tau, state) -> {
             recorder.record(tau, state);
+            timeNd = tau;
             if (interval > 0 && (System.nanoTime() - lastCheckpoint[0]) * 1e-9 >= interval) {
-                timeNd = tau;
                 control.checkpoints().accept(checkpoint(stepsSoFar(stepsBefore), iterationsSoFar(iterationsBefore),
                         (System.nanoTime() - t0) * 1e-9));
                 lastCheckpoint[0] = System.nanoTime();
@@ -132,6 +134,11 @@ public final class MembraneSlabSolver {
                     control.stopRequested());
             finished = reached >= endTimeS / ts;
             timeNd = reached;
+        } catch (ConvergenceException e) {
+            // keep what was computed: the state of the last accepted step, from which the run could go on
+            control.checkpoints().accept(checkpoint(stepsSoFar(stepsBefore), iterationsSoFar(iterationsBefore),
+                    (System.nanoTime() - t0) * 1e-9));
+            throw e;
         } finally {
             newtonIterations += stepper.iterations() - iterationsBefore;
             timeSteps += stepper.steps() - stepsBefore;

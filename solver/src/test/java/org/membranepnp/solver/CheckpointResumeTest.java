@@ -92,4 +92,23 @@ class CheckpointResumeTest {
                 SolverOptions.DEFAULT, ProgressListener.NONE, RunControl.NONE, taken.get(0)));
         assertTrue(e.getMessage().contains("another scenario or mesh"), e.getMessage());
     }
+
+    @Test
+    void failedTimeStepHandsOverTheLastAcceptedState() {
+        Scenario s = ReferenceScenarios.neuronRest().withRun(new RunSpec(RunMode.TRANSIENT, 1e-3, 1e-4));
+        MembraneSlabSolver slab = new MembraneSlabSolver(s);
+        List<Checkpoint> taken = new ArrayList<>();
+        RunControl control = new RunControl(() -> false, 0, taken::add);
+        // an impossible clamp (NaN) from 1 µs on: Newton cannot take a step, the step size collapses
+        assertThrows(ConvergenceException.class,
+                () -> slab.advanceTo(1e-3, t -> t < 1e-6 ? 0.0 : Double.NaN, 1e-4, control));
+        assertEquals(1, taken.size());
+        Checkpoint cp = taken.get(0);
+        assertTrue(cp.timeS() > 0 && cp.timeS() <= 1e-6, "last accepted time " + cp.timeS());
+        for (double v : cp.state()) {
+            assertTrue(Double.isFinite(v));
+        }
+        double[] t = cp.series().timeS();
+        assertEquals(cp.timeS(), t[t.length - 1], 0.0);
+    }
 }

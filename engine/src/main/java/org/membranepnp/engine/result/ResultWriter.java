@@ -110,8 +110,11 @@ public final class ResultWriter {
 
     /** The time-series table: time_s, membrane_potential_mV, I_&lt;species&gt;_A_m2…, one row per sample. */
     public static String timeSeriesCsv(RunResult r) {
-        TimeSeries ts = r.timeSeries();
-        List<Species> species = r.scenario().species();
+        return timeSeriesCsv(r.scenario().species(), r.timeSeries());
+    }
+
+    /** The time-series table of {@code ts} for {@code species} (e.g. the part of a run kept after a failure). */
+    public static String timeSeriesCsv(List<Species> species, TimeSeries ts) {
         int samples = ts.sampleCount();
         checkLength("membranePotentialMv", ts.membranePotentialMv().length, samples);
         checkLength("currentsAPerM2 (species)", ts.currentsAPerM2().length, species.size());
