@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
             "1:pnp validate: at least one case failed",
             "2:bad command line, scenario or output folder (the message says which)",
             "3:the solver did not converge (pnp sweep: at least one point failed)",
-            "4:unexpected error (set PNP_DEBUG=1 for a stack trace)"},
+            "4:unexpected error (set PNP_DEBUG=1 for a stack trace)",
+            "130:pnp run stopped by Ctrl-C; the state is saved (continue with pnp run --resume DIR)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  pnp run examples/neuron-rest.toml --out r",
