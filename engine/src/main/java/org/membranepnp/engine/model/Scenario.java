@@ -15,13 +15,23 @@ import java.util.List;
  * @param boundary     far-end boundaries and clamp
  * @param mesh         mesh resolution request
  * @param run          steady or transient
+ * @param pump         the Na⁺/K⁺ pump in the membrane ({@link NaKPump#NONE}: none)
  */
 public record Scenario(String title, int dimension, double temperatureK, List<Species> species,
                        Bath inside, Bath outside, Membrane membrane, Boundary boundary,
-                       MeshSpec mesh, RunSpec run) {
+                       MeshSpec mesh, RunSpec run, NaKPump pump) {
 
     public Scenario {
         species = List.copyOf(species);
+        if (pump == null) {
+            pump = NaKPump.NONE;
+        }
+    }
+
+    /** A scenario without a pump. */
+    public Scenario(String title, int dimension, double temperatureK, List<Species> species, Bath inside,
+                    Bath outside, Membrane membrane, Boundary boundary, MeshSpec mesh, RunSpec run) {
+        this(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run, NaKPump.NONE);
     }
 
     /** Number of species. */
@@ -50,26 +60,31 @@ public record Scenario(String title, int dimension, double temperatureK, List<Sp
 
     /** A copy with another boundary (for clamps and sweeps). */
     public Scenario withBoundary(Boundary b) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, b, mesh, run);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, b, mesh, run, pump);
     }
 
     /** A copy with another mesh request. */
     public Scenario withMesh(MeshSpec m) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, m, run);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, m, run, pump);
     }
 
     /** A copy with another run request. */
     public Scenario withRun(RunSpec r) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, r);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, r, pump);
     }
 
     /** A copy with another membrane. */
     public Scenario withMembrane(Membrane m) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, m, boundary, mesh, run);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, m, boundary, mesh, run, pump);
     }
 
     /** A copy at another temperature. */
     public Scenario withTemperatureK(double t) {
-        return new Scenario(title, dimension, t, species, inside, outside, membrane, boundary, mesh, run);
+        return new Scenario(title, dimension, t, species, inside, outside, membrane, boundary, mesh, run, pump);
+    }
+
+    /** A copy with another pump. */
+    public Scenario withPump(NaKPump p) {
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run, p);
     }
 }

@@ -14,10 +14,16 @@ import org.membranepnp.engine.analytic.Bernoulli;
 public final class MembraneCurrentClamp implements GlobalConstraint {
     private final PnpModel1D model;
     private final int cell;
+    private final int first;
+    private final int last;
+    private final double[] pumpGradient = new double[2];
 
     public MembraneCurrentClamp(PnpModel1D model) {
         this.model = model;
         this.cell = (model.mesh.membraneStartNode() + model.mesh.membraneEndNode()) / 2;
+        // with a pump the current also depends on the face concentrations that set its rate
+        this.first = model.pump != null ? model.mesh.membraneStartNode() : cell;
+        this.last = model.pump != null ? model.mesh.membraneEndNode() : cell + 1;
     }
 
     @Override
@@ -37,12 +43,12 @@ public final class MembraneCurrentClamp implements GlobalConstraint {
 
     @Override
     public int first() {
-        return cell;
+        return first;
     }
 
     @Override
     public int last() {
-        return cell + 1;
+        return last;
     }
 
     @Override
@@ -66,6 +72,9 @@ public final class MembraneCurrentClamp implements GlobalConstraint {
             double dropOld = uOld[j * m] - uOld[(j + 1) * m];
             current += g * (drop - dropOld) * invDt;
         }
+        if (model.pump != null) {
+            current += model.pump.netCharge() * model.pump.rate(u);
+        }
         return current - model.clampCurrent;
     }
 
@@ -74,6 +83,7 @@ public final class MembraneCurrentClamp implements GlobalConstraint {
         int m = model.m;
         int j = cell;
         java.util.Arrays.fill(out, 0.0);
+        int o = (cell - first) * m; // offset of the middle cell's left node in out
         double invH = 1.0 / model.h[j];
         for (int i = 0; i < model.s; i++) {
             double d = model.diffusivity[j * model.s + i];
@@ -85,16 +95,22 @@ public final class MembraneCurrentClamp implements GlobalConstraint {
             double a = z * (u[(j + 1) * m] - u[j * m]);
             double cl = u[j * m + 1 + i];
             double cr = u[(j + 1) * m + 1 + i];
-            out[1 + i] += coef * Bernoulli.value(a);
-            out[m + 1 + i] -= coef * Bernoulli.value(-a);
+            out[o + 1 + i] += coef * Bernoulli.value(a);
+            out[o + m + 1 + i] -= coef * Bernoulli.value(-a);
             double dA = coef * z * (Bernoulli.derivative(a) * cl + Bernoulli.derivative(-a) * cr);
-            out[0] -= dA;
-            out[m] += dA;
+            out[o] -= dA;
+            out[o + m] += dA;
         }
         if (invDt != 0.0) {
             double g = model.eps[j] * invH / model.scales.poissonFactor * invDt;
-            out[0] += g;
-            out[m] -= g;
+            out[o] += g;
+            out[o + m] -= g;
+        }
+        if (model.pump != null && model.pump.saturating()) {
+            model.pump.gradient(u, pumpGradient);
+            int base = first * m;
+            out[model.pump.sodiumInIndex() - base] += model.pump.netCharge() * pumpGradient[0];
+            out[model.pump.potassiumOutIndex() - base] += model.pump.netCharge() * pumpGradient[1];
         }
     }
 }

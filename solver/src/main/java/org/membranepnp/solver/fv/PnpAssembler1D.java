@@ -21,6 +21,8 @@ import org.membranepnp.solver.parallel.WorkerPool;
 public final class PnpAssembler1D {
     private final PnpModel1D model;
     private final WorkerPool pool;
+    private final int[] pumpRows = new int[4];
+    private final double[] pumpWeights = new double[4];
     // per cell and species: flux and its derivatives
     private final double[] flux;
     private final double[] dFluxDcLeft;
@@ -58,9 +60,23 @@ public final class PnpAssembler1D {
             nodeEquations(u, uOld, invDt, r, jac, from, to);
         });
         int m = model.m;
+        if (model.pump != null) {
+            addPump(u, r);
+        }
         for (GlobalConstraint c : constraints) {
             r[c.rowNode() * m + c.variable()] = c.residual(u, uOld, invDt);
             jac.setIdentityRow(c.rowNode(), c.variable(), 1.0);
+        }
+    }
+
+    /** The pump's sink and source terms on the balance rows of the two faces (its Jacobian is added by Newton). */
+    private void addPump(double[] u, double[] r) {
+        double j = model.pump.rate(u);
+        model.pump.rows(pumpRows, pumpWeights);
+        for (int q = 0; q < 4; q++) {
+            if (model.kind[pumpRows[q]] == EquationKind.BALANCE) {
+                r[pumpRows[q]] += pumpWeights[q] * j;
+            }
         }
     }
 

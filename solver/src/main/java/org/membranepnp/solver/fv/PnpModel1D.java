@@ -54,6 +54,8 @@ public final class PnpModel1D {
     public final List<GlobalConstraint> transientConstraints;
     /** Closed compartments of species amounts (for the conservation error of transients too). */
     public final List<ClosedCompartment> closedSpecies;
+    /** The Na⁺/K⁺ pump, or null. */
+    public final NaKPumpTerm pump;
 
     public PnpModel1D(Scenario scenario, Mesh1D mesh) {
         this.scenario = scenario;
@@ -133,6 +135,7 @@ public final class PnpModel1D {
             }
         }
         setBoundaries();
+        this.pump = NaKPumpTerm.of(this);
         this.closedSpecies = findClosedSpeciesCompartments();
         List<GlobalConstraint> steady = new ArrayList<>(closedSpecies);
         List<GlobalConstraint> stepping = new ArrayList<>();

@@ -33,6 +33,10 @@ public final class NewtonSolver {
     private final double[] du;
     private final double[][] zCols;
     private final double[][] gradients;
+    private final int[] pumpRows = new int[4];
+    private final double[] pumpWeights = new double[4];
+    private final double[] pumpGradient = new double[2];
+    private final double[] pumpColumn;
     private final double[] small;
     private final double[] smallRhs;
     private final int[] smallPiv;
@@ -54,6 +58,7 @@ public final class NewtonSolver {
         int q = Math.max(model.steadyConstraints.size(), model.transientConstraints.size());
         this.zCols = new double[q][model.n * model.m];
         this.gradients = new double[q][];
+        this.pumpColumn = new double[model.n * model.m];
         this.small = new double[q * q];
         this.smallRhs = new double[q];
         this.smallPiv = new int[q];
@@ -103,7 +108,11 @@ public final class NewtonSolver {
             }
             lu.solve(du);
             if (!closed.isEmpty()) {
-                woodbury(closed, u, invDt);
+                prepareWoodbury(closed, u, invDt);
+                applyWoodbury(closed, du);
+            }
+            if (model.pump != null && model.pump.saturating()) {
+                addPumpJacobian(closed, u);
             }
             double lambda = damping(u);
             if (!(lambda >= MIN_DAMPING)) {
@@ -125,7 +134,8 @@ public final class NewtonSolver {
         return new NewtonResult(false, maxIter, resNorm, "no convergence in " + maxIter + " iterations");
     }
 
-    private void woodbury(List<GlobalConstraint> closed, double[] u, double invDt) {
+    /** Z = T⁻¹[e_c], the constraint gradients at u, and the LU of the small matrix I + VᵀZ. */
+    private void prepareWoodbury(List<GlobalConstraint> closed, double[] u, double invDt) {
         int q = closed.size();
         int m = model.m;
         for (int c = 0; c < q; c++) {
@@ -142,19 +152,71 @@ public final class NewtonSolver {
         }
         for (int c = 0; c < q; c++) {
             GlobalConstraint cc = closed.get(c);
-            smallRhs[c] = vDot(cc, gradients[c], du);
             for (int d = 0; d < q; d++) {
                 small[c * q + d] = (c == d ? 1.0 : 0.0) + vDot(cc, gradients[c], zCols[d]);
             }
         }
-        denseSolve(small, smallRhs, q);
+        smallFactor(q);
+    }
+
+    /** x ← x − Z (I + VᵀZ)⁻¹ Vᵀ x: turns T⁻¹b into J⁻¹b for J = T + Σ e_c v_cᵀ. */
+    private void applyWoodbury(List<GlobalConstraint> closed, double[] x) {
+        int q = closed.size();
+        for (int c = 0; c < q; c++) {
+            smallRhs[c] = vDot(closed.get(c), gradients[c], x);
+        }
+        smallSolve(q);
         for (int d = 0; d < q; d++) {
             double w = smallRhs[d];
             double[] zd = zCols[d];
-            for (int i = 0; i < du.length; i++) {
-                du[i] -= w * zd[i];
+            for (int i = 0; i < x.length; i++) {
+                x[i] -= w * zd[i];
             }
         }
+    }
+
+    /**
+     * The saturating pump's Jacobian w gᵀ (stoichiometry on the face rows times ∇J), by Sherman–Morrison:
+     * δ ← δ − A⁻¹w (g·δ)/(1 + g·A⁻¹w), A the Jacobian without it.
+     */
+    private void addPumpJacobian(List<GlobalConstraint> closed, double[] u) {
+        var pump = model.pump;
+        pump.rows(pumpRows, pumpWeights);
+        java.util.Arrays.fill(pumpColumn, 0.0);
+        boolean any = false;
+        for (int k = 0; k < 4; k++) {
+            int row = pumpRows[k];
+            if (model.kind[row] != org.membranepnp.solver.fv.EquationKind.BALANCE || isGlobalRow(closed, row)) {
+                continue; // that row's equation is not the balance law the pump enters
+            }
+            pumpColumn[row] = pumpWeights[k];
+            any = true;
+        }
+        pump.gradient(u, pumpGradient);
+        if (!any || (pumpGradient[0] == 0 && pumpGradient[1] == 0)) {
+            return;
+        }
+        lu.solve(pumpColumn);
+        if (!closed.isEmpty()) {
+            applyWoodbury(closed, pumpColumn);
+        }
+        int na = pump.sodiumInIndex();
+        int k = pump.potassiumOutIndex();
+        double gDelta = pumpGradient[0] * du[na] + pumpGradient[1] * du[k];
+        double gW = pumpGradient[0] * pumpColumn[na] + pumpGradient[1] * pumpColumn[k];
+        double f = gDelta / (1.0 + gW);
+        for (int i = 0; i < du.length; i++) {
+            du[i] -= f * pumpColumn[i];
+        }
+    }
+
+    private boolean isGlobalRow(List<GlobalConstraint> closed, int row) {
+        for (GlobalConstraint c : closed) {
+            if (c.rowNode() * model.m + c.variable() == row) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** v_cᵀ x with v_c = ∇g_c − e_row (the identity row that the assembler left in T). */
@@ -171,7 +233,9 @@ public final class NewtonSolver {
         return sum - x[cc.rowNode() * m + cc.variable()];
     }
 
-    private void denseSolve(double[] a, double[] b, int q) {
+    /** LU with partial pivoting of the q × q matrix {@code small}, in place. */
+    private void smallFactor(int q) {
+        double[] a = small;
         for (int c = 0; c < q; c++) {
             int p = c;
             for (int rr = c + 1; rr < q; rr++) {
@@ -186,16 +250,30 @@ public final class NewtonSolver {
                     a[c * q + k] = a[p * q + k];
                     a[p * q + k] = t;
                 }
+            }
+            for (int rr = c + 1; rr < q; rr++) {
+                double f = a[rr * q + c] / a[c * q + c];
+                a[rr * q + c] = f;
+                for (int k = c + 1; k < q; k++) {
+                    a[rr * q + k] -= f * a[c * q + k];
+                }
+            }
+        }
+    }
+
+    /** Solves with the LU of {@code small}, in place in {@code smallRhs}. */
+    private void smallSolve(int q) {
+        double[] a = small;
+        double[] b = smallRhs;
+        for (int c = 0; c < q; c++) {
+            int p = smallPiv[c];
+            if (p != c) {
                 double t = b[c];
                 b[c] = b[p];
                 b[p] = t;
             }
             for (int rr = c + 1; rr < q; rr++) {
-                double f = a[rr * q + c] / a[c * q + c];
-                for (int k = c; k < q; k++) {
-                    a[rr * q + k] -= f * a[c * q + k];
-                }
-                b[rr] -= f * b[c];
+                b[rr] -= a[rr * q + c] * b[c];
             }
         }
         for (int c = q - 1; c >= 0; c--) {

@@ -5,7 +5,11 @@ import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.Boundary;
 import org.membranepnp.engine.model.BoundaryKind;
 import org.membranepnp.engine.model.ClampKind;
+import org.membranepnp.engine.analytic.GhkFlux;
+import org.membranepnp.engine.analytic.GhkVoltage;
 import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.NaKPump;
+import org.membranepnp.engine.units.PhysicalConstants;
 import org.membranepnp.engine.model.MeshSpec;
 import org.membranepnp.engine.model.RunSpec;
 import org.membranepnp.engine.model.Scenario;
@@ -59,6 +63,28 @@ public final class ReferenceScenarios {
         Boundary b = new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0);
         return new Scenario("Resting neuron", 1, BODY_TEMPERATURE_K, sp, in, out, mem, b, MeshSpec.DEFAULT,
                 RunSpec.steady());
+    }
+
+    /**
+     * The net outward pump current (A/m²) that balances the passive Na⁺ influx of the resting neuron at its GHK
+     * potential: each cycle moves 3 Na⁺ and carries one charge, so I_pump = F·|J_Na|/3.
+     */
+    public static double balancingPumpCurrentAPerM2() {
+        Scenario s = neuronRest();
+        double[] p = new double[s.speciesCount()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = s.membrane().permeabilityMPerS(i);
+        }
+        double v = GhkVoltage.mv(s.charges(), p, s.inside().concentrationsMm(), s.outside().concentrationsMm(),
+                s.temperatureK());
+        double jNa = GhkFlux.outwardMolPerM2S(1, p[1], s.inside().concentrationMm(1), s.outside().concentrationMm(1),
+                v, s.temperatureK());
+        return PhysicalConstants.FARADAY_C_PER_MOL * Math.abs(jNa) / NaKPump.SODIUM_PER_CYCLE;
+    }
+
+    /** A constant (unsaturated) Na⁺/K⁺ pump with net outward current {@code currentAPerM2}. */
+    public static NaKPump pump(double currentAPerM2, boolean saturating) {
+        return new NaKPump(NaKPump.turnoverForCurrent(currentAPerM2), saturating, 1.5, 10.0, "Na", "K");
     }
 
     /**

@@ -33,6 +33,7 @@ public final class ValidationSuite {
         ConservationValidation.run(sink);
         TimeConstantValidation.run(sink);
         ConvergenceValidation.run(sink);
+        PumpValidation.run(sink);
         return all;
     }
 
