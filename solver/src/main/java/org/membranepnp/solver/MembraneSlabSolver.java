@@ -6,7 +6,10 @@ import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.result.Checkpoint;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.engine.result.TimeSeries;
+import java.util.List;
+import org.membranepnp.engine.model.Schedule;
 import org.membranepnp.solver.fv.InitialState;
+import org.membranepnp.solver.fv.ParameterSchedule;
 import org.membranepnp.solver.fv.PnpModel1D;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
 import org.membranepnp.solver.mesh.Mesh1D;
@@ -29,6 +32,7 @@ public final class MembraneSlabSolver {
     private double lastResidual = Double.NaN;
     private double timeNd;
     private TransientSolver stepper;
+    private ParameterSchedule schedule;
     private double stepperTolerance;
     private double wallTimeS;
 
@@ -111,6 +115,7 @@ public final class MembraneSlabSolver {
         if (stepper == null || stepperTolerance != relativeTolerance) {
             stepper = new TransientSolver(model, newton, relativeTolerance);
             stepperTolerance = relativeTolerance;
+            stepper.setSchedule(schedule);
         }
         if (recorder.isEmpty()) {
             recorder.record(timeNd, u);
@@ -185,11 +190,25 @@ public final class MembraneSlabSolver {
         timeNd = cp.solverTime();
         stepper = new TransientSolver(model, newton, relativeTolerance);
         stepperTolerance = relativeTolerance;
+        stepper.setSchedule(schedule);
         stepper.restore(cp.previousState(), cp.previousStep(), cp.nextStep());
         recorder.restore(cp.series());
         newtonIterations = cp.newtonIterations();
         timeSteps = cp.timeSteps();
         wallTimeS = cp.wallTimeS();
+    }
+
+    /**
+     * Parameters that follow a schedule in the transients that follow (permeabilities, clamp current or
+     * voltage); the time steps land on every breakpoint.
+     *
+     * @throws UserInputException if a schedule drives a key that cannot change in time here
+     */
+    public void setSchedules(List<Schedule> schedules) {
+        this.schedule = new ParameterSchedule(model, schedules);
+        if (stepper != null) {
+            stepper.setSchedule(schedule);
+        }
     }
 
     /** Sets the outward clamp current density (A/m²) for the following solves. */

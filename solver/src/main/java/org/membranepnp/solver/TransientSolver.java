@@ -2,6 +2,7 @@ package org.membranepnp.solver;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleUnaryOperator;
+import org.membranepnp.solver.fv.ParameterSchedule;
 import org.membranepnp.solver.fv.PnpModel1D;
 import org.membranepnp.solver.newton.NewtonResult;
 import org.membranepnp.solver.newton.NewtonSolver;
@@ -16,6 +17,8 @@ import org.membranepnp.solver.newton.NewtonSolver;
 public final class TransientSolver {
     private static final int STEP_ITERATIONS = 10;
     private static final double NEWTON_TOLERANCE = 1e-10;
+    /** First step, and the step after a parameter jump (dimensionless: 1e-3 Debye-layer relaxation times). */
+    private static final double INITIAL_STEP = 1e-3;
 
     private final PnpModel1D model;
     private final NewtonSolver newton;
@@ -26,6 +29,7 @@ public final class TransientSolver {
     private double lastResidual = Double.NaN;
     private final double atolConcentration;
     private double[] prev;
+    private ParameterSchedule schedule;
     private double dtPrev;
     private double dt;
 
@@ -50,6 +54,11 @@ public final class TransientSolver {
     /** Called after each accepted step with the dimensionless time and state. */
     public interface StepObserver {
         void accepted(double time, double[] u);
+    }
+
+    /** Parameters that change in time (permeabilities, clamps); the steps land on their breakpoints. */
+    public void setSchedule(ParameterSchedule schedule) {
+        this.schedule = schedule == null || schedule.isEmpty() ? null : schedule;
     }
 
     /** The state before the last accepted step (the predictor's second point). */
@@ -87,7 +96,7 @@ public final class TransientSolver {
         int len = u.length;
         if (prev == null) {
             prev = u.clone();
-            dt = Math.min(1e-3, (tEnd - t0) / 10);
+            dt = Math.min(INITIAL_STEP, (tEnd - t0) / 10);
         }
         double[] trial = new double[len];
         double[] pred = new double[len];
@@ -97,9 +106,13 @@ public final class TransientSolver {
             if (stop.getAsBoolean()) {
                 return t;
             }
-            double step = Math.min(dt, tEnd - t);
+            double breakpoint = schedule == null ? Double.POSITIVE_INFINITY : schedule.nextBreakpointAfter(t);
+            double step = Math.min(dt, Math.min(tEnd, breakpoint) - t);
             if (clampCurrent != null) {
                 model.clampCurrent = clampCurrent.applyAsDouble(t + step);
+            }
+            if (schedule != null) {
+                schedule.applyAt(t + step);
             }
             System.arraycopy(u, 0, trial, 0, len);
             if (dtPrev > 0) { // predictor: linear extrapolation
@@ -149,6 +162,11 @@ public final class TransientSolver {
             dtPrev = step;
             double grow = err == 0 ? 2.0 : Math.min(4.0, 0.9 / Math.sqrt(err));
             dt = step * Math.max(0.5, grow); // before the observer, so a checkpoint taken there resumes exactly
+            if (t >= breakpoint) {
+                // a parameter jumps here: start again from a small step, and do not extrapolate across the jump
+                dt = Math.min(dt, INITIAL_STEP);
+                dtPrev = 0;
+            }
             if (observer != null) {
                 observer.accepted(t, u);
             }

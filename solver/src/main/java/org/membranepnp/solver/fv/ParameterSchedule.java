@@ -1,0 +1,101 @@
+package org.membranepnp.solver.fv;
+
+import java.util.Arrays;
+import java.util.List;
+import org.membranepnp.engine.UserInputException;
+import org.membranepnp.engine.model.Schedule;
+import org.membranepnp.solver.mesh.Region;
+
+/**
+ * Applies the scenario's schedules to the discrete model at a given time: membrane permeabilities (the
+ * effective diffusivity P·d of the membrane cells), the clamp current and the clamp voltage. Implicit Euler
+ * evaluates them at the end of each step; the integrator lands on every breakpoint.
+ */
+public final class ParameterSchedule {
+    private final PnpModel1D model;
+    private final Schedule[] schedules;
+    private final int[] target; // species index for permeabilities, −1 current, −2 voltage
+    private final double[] breakpoints; // dimensionless, sorted, distinct
+
+    public ParameterSchedule(PnpModel1D model, List<Schedule> list) {
+        this.model = model;
+        this.schedules = list.toArray(new Schedule[0]);
+        this.target = new int[schedules.length];
+        double ts = model.scales.timeS;
+        double[] all = new double[0];
+        for (int q = 0; q < schedules.length; q++) {
+            Schedule s = schedules[q];
+            String species = s.permeabilitySpecies();
+            if (species != null) {
+                target[q] = model.scenario.speciesIndex(species);
+                if (target[q] < 0) {
+                    throw new UserInputException("schedule key " + s.key() + ": no species " + species);
+                }
+                if (!model.scenario.membrane().isPermeant(target[q])) {
+                    throw new UserInputException("schedule key " + s.key() + ": " + species + " is impermeant; give it "
+                            + "a permeability in [membrane] permeability_cm_s, then the schedule can change it");
+                }
+            } else if (s.key().equals("boundary.current_A_m2")) {
+                requireKind(s, EquationKind.CURRENT_CLAMP, "a current clamp at an inside reservoir");
+                target[q] = -1;
+            } else if (s.key().equals("boundary.voltage_mV")) {
+                requireKind(s, EquationKind.DIRICHLET, "a voltage clamp");
+                target[q] = -2;
+            } else {
+                throw new UserInputException("schedule key " + s.key() + " cannot change in time; valid: "
+                        + "membrane.permeability_cm_s.<species>, boundary.current_A_m2, boundary.voltage_mV");
+            }
+            double[] b = s.breakpointsS();
+            int old = all.length;
+            all = Arrays.copyOf(all, old + b.length);
+            for (int k = 0; k < b.length; k++) {
+                all[old + k] = b[k] / ts;
+            }
+        }
+        this.breakpoints = Arrays.stream(all).sorted().distinct().toArray();
+    }
+
+    private void requireKind(Schedule s, EquationKind kind, String what) {
+        if (model.kind[0] != kind || (kind == EquationKind.DIRICHLET && model.scenario.boundary().clamp()
+                != org.membranepnp.engine.model.ClampKind.VOLTAGE)) {
+            throw new UserInputException("schedule key " + s.key() + " needs " + what);
+        }
+    }
+
+    /** True if there is nothing to schedule. */
+    public boolean isEmpty() {
+        return schedules.length == 0;
+    }
+
+    /** Sets the scheduled parameters to their values at dimensionless time {@code t}. */
+    public void applyAt(double t) {
+        double timeS = t * model.scales.timeS;
+        double thicknessM = model.scenario.membrane().thicknessNm() * 1e-9;
+        for (int q = 0; q < schedules.length; q++) {
+            double v = schedules[q].valueAt(timeS);
+            int i = target[q];
+            if (i >= 0) {
+                double d = v * 1e-2 * thicknessM / model.scales.diffusionM2PerS; // P (cm/s → m/s) · d / D_max
+                for (int j = model.mesh.membraneStartNode(); j < model.mesh.membraneEndNode(); j++) {
+                    if (model.mesh.cellRegion(j) == Region.MEMBRANE) {
+                        model.diffusivity[j * model.s + i] = d;
+                    }
+                }
+            } else if (i == -1) {
+                model.clampCurrent = model.scales.currentFromAPerM2(v);
+            } else {
+                model.dirichlet[0] = model.scales.potentialFromMv(v);
+            }
+        }
+    }
+
+    /** The first breakpoint strictly after dimensionless time t (+∞ if none). */
+    public double nextBreakpointAfter(double t) {
+        for (double b : breakpoints) {
+            if (b > t * (1 + 1e-14) + 1e-300) {
+                return b;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+}
