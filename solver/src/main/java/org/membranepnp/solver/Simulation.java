@@ -47,6 +47,7 @@ public final class Simulation {
                 slab.useSteadyGuess();
                 slab.solveSteady();
             } else {
+                slab.setSchedules(scenario.schedules());
                 if (resume != null) {
                     slab.restore(resume, run.relativeTolerance());
                 }

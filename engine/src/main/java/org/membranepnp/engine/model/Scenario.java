@@ -16,16 +16,24 @@ import java.util.List;
  * @param mesh         mesh resolution request
  * @param run          steady or transient
  * @param pump         the Na⁺/K⁺ pump in the membrane ({@link NaKPump#NONE}: none)
+ * @param schedules    parameters that change during a transient (empty: none)
  */
 public record Scenario(String title, int dimension, double temperatureK, List<Species> species,
                        Bath inside, Bath outside, Membrane membrane, Boundary boundary,
-                       MeshSpec mesh, RunSpec run, NaKPump pump) {
+                       MeshSpec mesh, RunSpec run, NaKPump pump, List<Schedule> schedules) {
 
     public Scenario {
         species = List.copyOf(species);
         if (pump == null) {
             pump = NaKPump.NONE;
         }
+        schedules = schedules == null ? List.of() : List.copyOf(schedules);
+    }
+
+    /** A scenario whose parameters do not change in time. */
+    public Scenario(String title, int dimension, double temperatureK, List<Species> species, Bath inside,
+                    Bath outside, Membrane membrane, Boundary boundary, MeshSpec mesh, RunSpec run, NaKPump pump) {
+        this(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run, pump, List.of());
     }
 
     /** A scenario without a pump. */
@@ -60,31 +68,37 @@ public record Scenario(String title, int dimension, double temperatureK, List<Sp
 
     /** A copy with another boundary (for clamps and sweeps). */
     public Scenario withBoundary(Boundary b) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, b, mesh, run, pump);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, b, mesh, run, pump, schedules);
     }
 
     /** A copy with another mesh request. */
     public Scenario withMesh(MeshSpec m) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, m, run, pump);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, m, run, pump, schedules);
     }
 
     /** A copy with another run request. */
     public Scenario withRun(RunSpec r) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, r, pump);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, r, pump, schedules);
     }
 
     /** A copy with another membrane. */
     public Scenario withMembrane(Membrane m) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, m, boundary, mesh, run, pump);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, m, boundary, mesh, run, pump, schedules);
     }
 
     /** A copy at another temperature. */
     public Scenario withTemperatureK(double t) {
-        return new Scenario(title, dimension, t, species, inside, outside, membrane, boundary, mesh, run, pump);
+        return new Scenario(title, dimension, t, species, inside, outside, membrane, boundary, mesh, run, pump, schedules);
     }
 
     /** A copy with another pump. */
     public Scenario withPump(NaKPump p) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run, p);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run, p, schedules);
+    }
+
+    /** A copy with other schedules. */
+    public Scenario withSchedules(List<Schedule> s) {
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run,
+                pump, s);
     }
 }

@@ -15,9 +15,11 @@ import org.membranepnp.engine.analytic.DebyeLength;
 import org.membranepnp.engine.analytic.DrivingForce;
 import org.membranepnp.engine.analytic.GhkVoltage;
 import org.membranepnp.engine.analytic.MembraneCapacitor;
+import org.membranepnp.engine.analytic.MullinsNoda;
 import org.membranepnp.engine.analytic.NernstPotential;
 import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.NaKPump;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.model.Species;
 import org.membranepnp.engine.units.PhysicalConstants;
@@ -50,6 +52,9 @@ public final class Summary {
     public static final String INTRAMEMBRANE_DROP_MV = "intramembrane_drop_mV";
     public static final String SURFACE_CONCENTRATIONS_MM = "surface_concentrations_mM";
     public static final String MEMBRANE_CURRENT_A_M2 = "membrane_current_A_m2";
+    public static final String PUMP_CURRENT_A_M2 = "pump_current_A_m2";
+    public static final String MULLINS_NODA_MV = "mullins_noda_mV";
+    public static final String GHK_WITH_PUMP_MV = "ghk_with_pump_mV";
     public static final String PROVENANCE = "provenance";
     /** Sub-keys of the inside/outside objects. */
     public static final String INSIDE = "inside";
@@ -60,7 +65,7 @@ public final class Summary {
             DRIVING_FORCE_MV, DELTA_G_J_MOL, DEBYE_LENGTH_NM, MEMBRANE_CAPACITANCE_UF_CM2, SEPARATED_CHARGE_C_M2,
             BULK_CONCENTRATIONS_MM, BULK_ELECTRONEUTRALITY, CONSERVATION_ERROR, NEWTON_ITERATIONS, TIME_STEPS,
             WALL_TIME_S, CELLS, TEMPERATURE_K, INTRAMEMBRANE_DROP_MV, SURFACE_CONCENTRATIONS_MM,
-            MEMBRANE_CURRENT_A_M2, PROVENANCE);
+            MEMBRANE_CURRENT_A_M2, PUMP_CURRENT_A_M2, MULLINS_NODA_MV, GHK_WITH_PUMP_MV, PROVENANCE);
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -78,8 +83,14 @@ public final class Summary {
      * <li>ghk_mV: the root of Σ_i I_GHK,i(V) = 0 with the final bulk concentrations (null without permeant species);</li>
      * <li>driving_force_mV: V_m − E_i; delta_G_J_mol: z_i F (V_m − E_i), moving the ion inward;</li>
      * <li>debye_length_nm: λ_D of each initial bath; membrane_capacitance_uF_cm2: ε0 ε_m / d;</li>
-     * <li>membrane_current_A_m2: z_i F J_i with J_i the outward membrane flux.</li>
+     * <li>membrane_current_A_m2: z_i F J_i with J_i the outward membrane flux;</li>
+     * <li>pump_current_A_m2: the pump's net outward current F·J, J from {@link NaKPump#cycleFluxMolPerM2S} at the
+     * final surface concentrations (inside Na⁺, outside K⁺);</li>
+     * <li>mullins_noda_mV: {@link MullinsNoda#mv} with r = 3/2, P_K and P_Na of the pump's species and the final bulk
+     * concentrations (null unless both pump species are permeant);</li>
+     * <li>ghk_with_pump_mV: the root of Σ_i I_GHK,i(V) + I_pump = 0 with the final bulk concentrations.</li>
      * </ul>
+     * The three pump keys are always written, null when the scenario has no pump.
      *
      * @param r          the run
      * @param provenance scenario file, command line, code version, … (copied; may be null)
@@ -144,6 +155,27 @@ public final class Summary {
             current[i] = z[i] * PhysicalConstants.FARADAY_C_PER_MOL * flux[i];
         }
         v.put(MEMBRANE_CURRENT_A_M2, perSpecies(species, current));
+
+        NaKPump pump = s.pump();
+        int na = s.speciesIndex(pump.sodium());
+        int k = s.speciesIndex(pump.potassium());
+        double pumpCurrent = Double.NaN;
+        double mullinsNoda = Double.NaN;
+        double ghkWithPump = Double.NaN;
+        if (pump.present() && na >= 0 && k >= 0) {
+            pumpCurrent = PhysicalConstants.FARADAY_C_PER_MOL
+                    * pump.cycleFluxMolPerM2S(r.insideSurfaceMm()[na], r.outsideSurfaceMm()[k]);
+            if (m.isPermeant(na) && m.isPermeant(k)) {
+                mullinsNoda = MullinsNoda.mv(pMPerS[k], pMPerS[na], cIn[k], cOut[k], cIn[na], cOut[na],
+                        MullinsNoda.NA_K_PUMP_RATIO, t);
+            }
+            if (Double.isFinite(pumpCurrent)) {
+                ghkWithPump = GhkVoltage.mv(z, pMPerS, cIn, cOut, t, pumpCurrent);
+            }
+        }
+        v.put(PUMP_CURRENT_A_M2, num(pumpCurrent));
+        v.put(MULLINS_NODA_MV, num(mullinsNoda));
+        v.put(GHK_WITH_PUMP_MV, num(ghkWithPump));
         v.put(PROVENANCE, provenance == null ? new LinkedHashMap<String, Object>() : new LinkedHashMap<>(provenance));
         return new Summary(v);
     }

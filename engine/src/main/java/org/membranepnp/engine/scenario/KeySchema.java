@@ -32,6 +32,8 @@ final class KeySchema {
             table("membrane", value("thickness_nm"), value("permittivity"), speciesTable("permeability_cm_s"),
                     table("surface_charge_C_m2", value("inside"), value("outside")),
                     value("partition_coefficient")),
+            table("pump", value("turnover_per_s_um2"), value("current_A_m2"), value("saturating"),
+                    value("km_K_out_mM"), value("km_Na_in_mM"), value("sodium"), value("potassium")),
             table("boundary", value("inside"), value("outside"), value("clamp"), value("current_A_m2"),
                     value("voltage_mV")),
             table("mesh", value("cells")),

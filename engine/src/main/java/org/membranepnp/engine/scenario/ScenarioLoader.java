@@ -28,7 +28,10 @@ import org.membranepnp.engine.model.Scenario;
  * {@code [mesh]} cells 0 (automatic; an explicit 0 means the same); {@code [run]} mode "steady" with
  * {@link org.membranepnp.engine.model.RunSpec#DEFAULT_RELATIVE_TOLERANCE}; surface charges 0;
  * partition coefficient {@link org.membranepnp.engine.model.Membrane#DEFAULT_PARTITION_COEFFICIENT};
- * a species missing from a concentration table is 0, from the permeability table impermeant.
+ * a species missing from a concentration table is 0, from the permeability table impermeant;
+ * no {@code [pump]} table means no pump ({@link org.membranepnp.engine.model.NaKPump#NONE}); in a {@code [pump]}
+ * table exactly one of turnover_per_s_um2 and current_A_m2 is required, saturating is false, km_K_out_mM 1.5 and
+ * km_Na_in_mM 10 (used only with saturating = true), sodium "Na" and potassium "K".
  *
  * <p>Override keys are dotted paths the format allows ({@code outside.concentrations_mM.K},
  * {@code boundary.clamp}, {@code run.end_time_s}); a species' own fields are reached by name or 1-based

@@ -13,6 +13,7 @@ import org.membranepnp.engine.model.BoundaryKind;
 import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.Membrane;
 import org.membranepnp.engine.model.MeshSpec;
+import org.membranepnp.engine.model.NaKPump;
 import org.membranepnp.engine.model.RunMode;
 import org.membranepnp.engine.model.RunSpec;
 import org.membranepnp.engine.model.Scenario;
@@ -52,7 +53,8 @@ final class ScenarioReader {
         Boundary boundary = readBoundary(top, membrane);
         MeshSpec mesh = readMesh(top);
         RunSpec run = readRun(top);
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run);
+        NaKPump pump = readPump(top, species);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run, pump);
     }
 
     private static int readDimension(Section top) {
@@ -282,6 +284,85 @@ final class ScenarioReader {
         }
         double end = r.positive("end_time_s", "the simulated time in s, e.g. end_time_s = 1e-3", "1e-3");
         return new RunSpec(RunMode.TRANSIENT, end, tol);
+    }
+
+    /**
+     * The optional {@code [pump]} table (absent: {@link NaKPump#NONE}). The rate is given as exactly one of
+     * turnover_per_s_um2 and current_A_m2 (the net outward current at full rate, converted with
+     * {@link NaKPump#turnoverForCurrent}); km_K_out_mM and km_Na_in_mM are always allowed and used only with
+     * saturating = true; sodium and potassium name declared species of charge +1.
+     */
+    private NaKPump readPump(Section top, List<Species> species) {
+        if (!top.has("pump")) {
+            return NaKPump.NONE;
+        }
+        Section p = top.table("pump", false, "turnover_per_s_um2 or current_A_m2");
+        String turnoverHint = "maximal pump cycles per second per µm² of membrane, e.g. turnover_per_s_um2 = 3000 "
+                + "(for no pump, leave out the [pump] table)";
+        String currentHint = "the pump's net outward current density at full rate, A/m², e.g. current_A_m2 = 5e-4 "
+                + "(for no pump, leave out the [pump] table)";
+        boolean hasTurnover = p.has("turnover_per_s_um2");
+        boolean hasCurrent = p.has("current_A_m2");
+        if (hasTurnover && hasCurrent) {
+            String at = diag.line(p.pathOf("turnover_per_s_um2")).map(l -> " (line " + l + ")").orElse("");
+            throw p.fail("current_A_m2", "turnover_per_s_um2 is also given" + at
+                    + "; give only one of turnover_per_s_um2 (cycles/(s µm²)) and current_A_m2 (A/m²)");
+        }
+        if (!hasTurnover && !hasCurrent) {
+            throw diag.error(p.pathOf("turnover_per_s_um2"), null, "missing; add turnover_per_s_um2 = 3000 "
+                    + "(pump cycles per second per µm²) or current_A_m2 = 5e-4 (the pump's outward current at full rate, "
+                    + "A/m²) " + p.placeHint());
+        }
+        double turnover;
+        if (hasTurnover) {
+            turnover = p.number("turnover_per_s_um2", turnoverHint, "3000");
+            if (turnover <= 0) {
+                throw p.fail("turnover_per_s_um2", "must be > 0; " + turnoverHint);
+            }
+        } else {
+            double current = p.number("current_A_m2", currentHint, "5e-4");
+            if (current <= 0) {
+                throw p.fail("current_A_m2", "must be > 0; " + currentHint);
+            }
+            turnover = NaKPump.turnoverForCurrent(current);
+        }
+        boolean saturating = p.flag("saturating", false, "saturating = true makes the rate depend on [K]_out and [Na]_in "
+                + "(Michaelis–Menten), saturating = false (the default) keeps it constant");
+        double kmK = p.positive("km_K_out_mM", NaKPump.NONE.kmKOutMm(), "half-saturation constant for outside K⁺ in mM, "
+                + "e.g. km_K_out_mM = 1.5 (used only with saturating = true)");
+        double kmNa = p.positive("km_Na_in_mM", NaKPump.NONE.kmNaInMm(), "half-saturation constant for inside Na⁺ in mM, "
+                + "e.g. km_Na_in_mM = 10 (used only with saturating = true)");
+        String sodium = pumpSpecies(p, "sodium", NaKPump.NONE.sodium(), species, "moves out, 3 per cycle");
+        String potassium = pumpSpecies(p, "potassium", NaKPump.NONE.potassium(), species, "moves in, 2 per cycle");
+        if (sodium.equals(potassium)) {
+            throw p.fail("potassium", "the same species as pump.sodium; the pump moves two different ions, "
+                    + "e.g. sodium = \"Na\" and potassium = \"K\"");
+        }
+        return new NaKPump(turnover, saturating, kmK, kmNa, sodium, potassium);
+    }
+
+    /** A pump species name: a declared species with charge +1. */
+    private static String pumpSpecies(Section p, String key, String fallback, List<Species> species, String role) {
+        String hint = "the name of the species the pump " + role + ", e.g. " + key + " = \"" + fallback + "\"";
+        String name = p.text(key, fallback, hint);
+        List<String> names = new ArrayList<>();
+        for (Species s : species) {
+            names.add(s.name());
+        }
+        int i = names.indexOf(name);
+        if (i < 0) {
+            String guess = DidYouMean.phrase(name, names);
+            String what = p.has(key) ? "unknown species" : "no species " + name + " (the default)";
+            throw p.fail(key, what + "; " + (guess.isEmpty() ? "" : guess + " ") + "declared species: "
+                    + String.join(", ", names) + "; " + key + " names the species the pump " + role);
+        }
+        int z = species.get(i).charge();
+        if (z != 1) {
+            throw p.fail(key, "species " + name + (p.has(key) ? "" : " (the default)") + " has charge " + z
+                    + ", but the Na⁺/K⁺ pump moves monovalent cations; name a species with charge = 1, e.g. "
+                    + key + " = \"" + fallback + "\"");
+        }
+        return name;
     }
 
     /** A table keyed by species name; species left out are 0; values must be finite and >= 0. */

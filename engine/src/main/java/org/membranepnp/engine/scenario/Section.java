@@ -96,6 +96,32 @@ final class Section {
         return x;
     }
 
+    /** An optional number that must be > 0. */
+    double positive(String key, double fallback, String hint) {
+        double x = number(key, fallback, hint);
+        if (x <= 0) {
+            throw fail(key, "must be > 0; " + hint);
+        }
+        return x;
+    }
+
+    /** An optional boolean, written true or false. */
+    boolean flag(String key, boolean fallback, String hint) {
+        JsonNode v = node.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            String extra = "";
+            String t = v.isTextual() ? v.textValue().strip().toLowerCase(Locale.ROOT) : "";
+            if (t.equals("true") || t.equals("false")) {
+                extra = "write it without quotes: " + key + " = " + t + "; ";
+            }
+            throw fail(key, "expected true or false, got " + ValueText.kind(v) + "; " + extra + hint);
+        }
+        return v.booleanValue();
+    }
+
     /** An optional integer (an integral float such as 1.0 is accepted). */
     int integer(String key, int fallback, String hint) {
         JsonNode v = node.get(key);

@@ -12,10 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.membranepnp.engine.analytic.DebyeLength;
 import org.membranepnp.engine.analytic.DrivingForce;
+import org.membranepnp.engine.analytic.GhkFlux;
 import org.membranepnp.engine.analytic.GhkVoltage;
 import org.membranepnp.engine.analytic.MembraneCapacitor;
+import org.membranepnp.engine.analytic.MullinsNoda;
 import org.membranepnp.engine.analytic.NernstPotential;
 import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.NaKPump;
 import org.membranepnp.engine.units.PhysicalConstants;
 
 class SummaryTest {
@@ -40,7 +43,8 @@ class SummaryTest {
                 "delta_G_J_mol", "debye_length_nm", "membrane_capacitance_uF_cm2", "separated_charge_C_m2",
                 "bulk_concentrations_mM", "bulk_electroneutrality", "conservation_error", "newton_iterations",
                 "time_steps", "wall_time_s", "cells", "temperature_K", "intramembrane_drop_mV",
-                "surface_concentrations_mM", "membrane_current_A_m2", "provenance"), names);
+                "surface_concentrations_mM", "membrane_current_A_m2", "pump_current_A_m2", "mullins_noda_mV",
+                "ghk_with_pump_mV", "provenance"), names);
         List<String> species = new ArrayList<>();
         json.get("nernst_mV").fieldNames().forEachRemaining(species::add);
         assertEquals(List.of("K", "Cl"), species);
@@ -123,6 +127,66 @@ class SummaryTest {
         assertFalse(text.contains("NaN"), text);
         assertFalse(text.contains("Infinity"), text);
         assertTrue(Double.isNaN(s.number(Summary.CONSERVATION_ERROR)));
+    }
+
+    @Test
+    void pumpKeysAreAlwaysPresentAndNullWithoutAPump() {
+        JsonNode j = Summary.of(TestRuns.steady(), provenance()).toJsonNode();
+        for (String key : List.of("pump_current_A_m2", "mullins_noda_mV", "ghk_with_pump_mV")) {
+            assertTrue(j.has(key), key);
+            assertTrue(j.get(key).isNull(), key);
+        }
+        // also when the species are there but the scenario has no pump
+        JsonNode k = Summary.of(TestRuns.pumped(NaKPump.NONE, 4e-9), Map.of()).toJsonNode();
+        assertTrue(k.get("pump_current_A_m2").isNull());
+        assertTrue(k.get("mullins_noda_mV").isNull());
+        assertTrue(k.get("ghk_with_pump_mV").isNull());
+    }
+
+    @Test
+    void constantPumpValues() {
+        NaKPump pump = new NaKPump(NaKPump.turnoverForCurrent(5.485e-4), false, 1.5, 10, "Na", "K");
+        RunResult r = TestRuns.pumped(pump, 4e-9);
+        Summary s = Summary.of(r, Map.of());
+        double iPump = s.number(Summary.PUMP_CURRENT_A_M2);
+        assertEquals(5.485e-4, iPump, 1e-15);
+        assertEquals(PhysicalConstants.FARADAY_C_PER_MOL * pump.maxCycleFluxMolPerM2S(), iPump, 0.0);
+
+        int[] z = {1, 1, -1};
+        double[] p = {1e-9, 4e-11, 4.5e-10};
+        assertEquals(MullinsNoda.mv(1e-9, 4e-11, 139.0, 4.0, 16.0, 145.0, 1.5, T), s.number(Summary.MULLINS_NODA_MV), 1e-12);
+        double ghkWithPump = GhkVoltage.mv(z, p, r.insideBulkMm(), r.outsideBulkMm(), T, iPump);
+        assertEquals(ghkWithPump, s.number(Summary.GHK_WITH_PUMP_MV), 0.0);
+        // the outward pump current hyperpolarizes: more negative than the zero-current GHK voltage
+        assertTrue(s.number(Summary.GHK_WITH_PUMP_MV) < s.number(Summary.GHK_MV) - 1,
+                s.number(Summary.GHK_WITH_PUMP_MV) + " vs " + s.number(Summary.GHK_MV));
+        // at that voltage the GHK currents carry exactly the pump current back in
+        assertEquals(-iPump, GhkFlux.totalCurrentAPerM2(z, p, r.insideBulkMm(), r.outsideBulkMm(), ghkWithPump, T), 1e-12);
+        JsonNode j = s.toJsonNode();
+        assertTrue(j.get("pump_current_A_m2").isNumber());
+        assertTrue(j.get("mullins_noda_mV").isNumber());
+    }
+
+    @Test
+    void saturatingPumpUsesTheSurfaceConcentrations() {
+        NaKPump pump = new NaKPump(3000, true, 1.5, 10, "Na", "K");
+        RunResult r = TestRuns.pumped(pump, 4e-9);
+        double expected = PhysicalConstants.FARADAY_C_PER_MOL * pump.cycleFluxMolPerM2S(18.0, 5.0); // inside Na, outside K faces
+        Summary s = Summary.of(r, Map.of());
+        assertEquals(expected, s.number(Summary.PUMP_CURRENT_A_M2), 0.0);
+        double bulk = PhysicalConstants.FARADAY_C_PER_MOL * pump.cycleFluxMolPerM2S(16.0, 4.0);
+        assertTrue(Math.abs(expected - bulk) > 1e-3 * expected);
+        double sat = Math.pow(1 + 1.5 / 5.0, -2) * Math.pow(1 + 10 / 18.0, -3);
+        assertEquals(PhysicalConstants.FARADAY_C_PER_MOL * pump.maxCycleFluxMolPerM2S() * sat, expected, 1e-15);
+    }
+
+    @Test
+    void mullinsNodaIsNullUnlessBothPumpSpeciesArePermeant() {
+        NaKPump pump = new NaKPump(3000, false, 1.5, 10, "Na", "K");
+        JsonNode j = Summary.of(TestRuns.pumped(pump, 0.0), Map.of()).toJsonNode();
+        assertTrue(j.get("mullins_noda_mV").isNull());
+        assertTrue(j.get("pump_current_A_m2").isNumber());
+        assertTrue(j.get("ghk_with_pump_mV").isNumber()); // K and Cl still carry current
     }
 
     @Test

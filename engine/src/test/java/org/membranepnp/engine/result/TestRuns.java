@@ -7,6 +7,7 @@ import org.membranepnp.engine.model.BoundaryKind;
 import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.Membrane;
 import org.membranepnp.engine.model.MeshSpec;
+import org.membranepnp.engine.model.NaKPump;
 import org.membranepnp.engine.model.RunSpec;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.model.Species;
@@ -38,6 +39,28 @@ final class TestRuns {
                 new double[] {140.0, 139.99999999999997}, new double[] {4.0, 4.0},
                 new double[] {141.2, 138.1}, new double[] {3.9, 4.2},
                 new double[] {1.5e-9, -2.5e-10}, -8.0e-4, 1.2e-9, 3.4e-12, 17, 1e-11, 0, 0.25, 2);
+    }
+
+    /**
+     * A steady result of K⁺, Na⁺ and Cl⁻ with the given pump and Na⁺ permeability (cm/s); the surface
+     * concentrations differ from the bulk ones.
+     */
+    static RunResult pumped(NaKPump pump, double pNaCmPerS) {
+        List<Species> species = List.of(new Species("K", 1, 1.96e-9), new Species("Na", 1, 1.33e-9),
+                new Species("Cl", -1, 2.03e-9));
+        Bath inside = new Bath(1.0, 80, new double[] {140, 15, 155});
+        Bath outside = new Bath(1.0, 80, new double[] {4, 145, 149});
+        Membrane m = new Membrane(5, 5.6, new double[] {1e-7, pNaCmPerS, 4.5e-8}, 0.0, 0.0, 1e-6);
+        Boundary b = new Boundary(BoundaryKind.WALL, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0.0, 0.0);
+        Scenario s = new Scenario("pumped cell", 1, T, species, inside, outside, m, b, MeshSpec.DEFAULT,
+                RunSpec.steady(), pump);
+        Profiles p = new Profiles(new double[] {0.0, 1000.0, 2005.0}, new double[] {-77.0, -1e-3, 0.0},
+                new double[][] {{140.0, 1e-4, 4.0}, {15.0, 1e-5, 145.0}, {155.0, 1e-4, 149.0}},
+                new double[] {-1e-3, 0.0, 1e-3}, 1, 1);
+        return new RunResult(s, p, null, -77.0, -70.0,
+                new double[] {139.0, 16.0, 155.0}, new double[] {4.0, 145.0, 149.0},
+                new double[] {150.0, 18.0, 140.0}, new double[] {5.0, 150.0, 140.0},
+                new double[] {1.2e-8, -1.7e-8, 1e-10}, -8.0e-4, 1e-9, 1e-12, 9, 1e-11, 0, 0.5, 2);
     }
 
     /** A transient result: Cl missing outside at the end, an initial outside bath without ions, NaN conservation error. */

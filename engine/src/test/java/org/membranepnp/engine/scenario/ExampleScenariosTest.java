@@ -2,17 +2,23 @@ package org.membranepnp.engine.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.membranepnp.engine.analytic.GhkFlux;
+import org.membranepnp.engine.analytic.GhkVoltage;
 import org.membranepnp.engine.model.BoundaryKind;
 import org.membranepnp.engine.model.ClampKind;
+import org.membranepnp.engine.model.NaKPump;
 import org.membranepnp.engine.model.RunMode;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.model.Species;
+import org.membranepnp.engine.units.PhysicalConstants;
 
 /** The files in {@code examples/} load and mean what their comments say. */
 class ExampleScenariosTest {
@@ -51,6 +57,59 @@ class ExampleScenariosTest {
         assertEquals(0, s.boundary().currentAPerM2(), 0);
         assertEquals(RunMode.STEADY, s.run().mode());
         assertEquals(0, s.mesh().cells());
+    }
+
+    @Test
+    void rundownWithoutPumpIsTheClosedRestingNeuronFor10Hours() {
+        Scenario rest = ScenarioLoader.load(examples().resolve("neuron-rest.toml"));
+        Scenario s = ScenarioLoader.load(examples().resolve("rundown-no-pump.toml"));
+        assertEquals(rest.species(), s.species());
+        assertArrayEquals(rest.inside().concentrationsMm(), s.inside().concentrationsMm(), 0);
+        assertArrayEquals(rest.outside().concentrationsMm(), s.outside().concentrationsMm(), 0);
+        assertArrayEquals(rest.membrane().permeabilityCmPerS(), s.membrane().permeabilityCmPerS(), 0);
+        assertEquals(rest.temperatureK(), s.temperatureK(), 0);
+        assertEquals(BoundaryKind.WALL, s.boundary().inside());
+        assertEquals(BoundaryKind.RESERVOIR, s.boundary().outside());
+        assertEquals(0, s.boundary().currentAPerM2(), 0);
+        assertEquals(RunMode.TRANSIENT, s.run().mode());
+        assertEquals(36000, s.run().endTimeS(), 0);
+        assertSame(NaKPump.NONE, s.pump());
+    }
+
+    @Test
+    void rundownWithPumpBalancesTheRestingNaLeak() {
+        Scenario plain = ScenarioLoader.load(examples().resolve("rundown-no-pump.toml"));
+        Scenario s = ScenarioLoader.load(examples().resolve("rundown-with-pump.toml"));
+        // the same cell as rundown-no-pump.toml
+        assertEquals(plain.species(), s.species());
+        assertArrayEquals(plain.inside().concentrationsMm(), s.inside().concentrationsMm(), 0);
+        assertArrayEquals(plain.outside().concentrationsMm(), s.outside().concentrationsMm(), 0);
+        assertArrayEquals(plain.membrane().permeabilityCmPerS(), s.membrane().permeabilityCmPerS(), 0);
+        assertEquals(plain.boundary(), s.boundary());
+        assertEquals(plain.run(), s.run());
+        assertEquals(plain.mesh(), s.mesh());
+        assertTrue(s.pump().present());
+        assertFalse(s.pump().saturating());
+        assertEquals("Na", s.pump().sodium());
+        assertEquals("K", s.pump().potassium());
+        assertEquals(RunMode.TRANSIENT, s.run().mode());
+        assertEquals(36000, s.run().endTimeS(), 0);
+        assertEquals(BoundaryKind.WALL, s.boundary().inside());
+
+        // the pump current is F·|J_Na|/3 with J_Na the GHK Na⁺ flux of neuron-rest at its GHK resting potential
+        Scenario rest = ScenarioLoader.load(examples().resolve("neuron-rest.toml"));
+        int n = rest.speciesCount();
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = rest.membrane().permeabilityMPerS(i);
+        }
+        double t = rest.temperatureK();
+        double v = GhkVoltage.mv(rest.charges(), p, rest.inside().concentrationsMm(), rest.outside().concentrationsMm(), t);
+        int na = rest.speciesIndex("Na");
+        double jNa = GhkFlux.outwardMolPerM2S(1, p[na], rest.inside().concentrationMm(na), rest.outside().concentrationMm(na), v, t);
+        double balance = PhysicalConstants.FARADAY_C_PER_MOL * Math.abs(jNa) / NaKPump.SODIUM_PER_CYCLE;
+        double pumpCurrent = PhysicalConstants.FARADAY_C_PER_MOL * s.pump().maxCycleFluxMolPerM2S();
+        assertEquals(balance, pumpCurrent, 1e-4 * balance);
     }
 
     @Test
