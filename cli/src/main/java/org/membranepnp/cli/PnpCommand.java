@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         usageHelpAutoWidth = true,
         sortOptions = false,
         description = "Poisson–Nernst–Planck simulation of a cell membrane: inside bath | lipid membrane | outside bath.",
-        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, SweepCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, TourCommand.class, BenchCommand.class, SweepCommand.class,
                 ExplainCommand.class, ExamplesCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             "  pnp sweep examples/sweep-potassium.toml --vary outside.concentrations_mM.K=1:300:log:20 --balance outside.concentrations_mM.Cl",
             "  pnp bench --cells 1000,100000",
             "  pnp explain examples/neuron-rest.toml",
+            "  pnp tour",
             "  pnp examples --copy my-scenarios",
             "  source <(pnp completion)",
             "  pnp run --help"})

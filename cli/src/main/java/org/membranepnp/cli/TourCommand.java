@@ -1,0 +1,97 @@
+package org.membranepnp.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.membranepnp.solver.tour.PhysicsTour;
+import org.membranepnp.solver.tour.TourStep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code pnp tour}: the guided tour of how a cell builds and keeps its voltage — each step's claim, the analytic
+ * value, the simulated one and their difference.
+ */
+@Command(name = "tour",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        usageHelpAutoWidth = true,
+        description = {"A guided tour of the physics, each claim simulated and compared with its analytic value:",
+            "Nernst (per ion, with temperature and valence), driving forces, the GHK resting potential, the ions "
+                    + "that charge the membrane, the charge layer, the Na+/K+ pump, the sodium surge."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  pnp tour", "  pnp tour --json > tour.json"})
+final class TourCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the steps as a JSON list instead of the story.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int[] chapter = {0};
+        List<TourStep> steps = PhysicsTour.run(s -> {
+            if (json) {
+                rows.add(row(s));
+                return;
+            }
+            if (s.chapter() != chapter[0]) {
+                chapter[0] = s.chapter();
+                out.printf(Locale.ROOT, "%n%d. %s%n", s.chapter(), chapterTitle(s));
+            }
+            out.printf(Locale.ROOT, "  %s%n", s.claim());
+            out.printf(Locale.ROOT, "    analytic %s %s   simulated %s %s   difference %s %s   %s%n",
+                    Fmt.num(s.analytic(), 6), s.unit(), Fmt.num(s.simulated(), 6), s.unit(),
+                    Fmt.num(s.difference(), 2), s.unit(), s.agrees() ? "agrees" : "DISAGREES");
+            out.printf(Locale.ROOT, "    (%s)%n", s.note());
+            out.flush();
+        });
+        long agreeing = steps.stream().filter(TourStep::agrees).count();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+        } else {
+            out.printf(Locale.ROOT, "%n%d of %d claims agree with the simulation.%n", agreeing, steps.size());
+        }
+        out.flush();
+        return agreeing == steps.size() ? 0 : 1;
+    }
+
+    private static String chapterTitle(TourStep s) {
+        return switch (s.chapter()) {
+            case 1 -> "Equilibrium: the Nernst potential";
+            case 2 -> "Driving forces at rest";
+            case 3 -> "The resting potential";
+            case 4 -> "The membrane is a capacitor";
+            case 5 -> "Where the charge sits";
+            case 6 -> "The Na+/K+ pump";
+            case 7 -> "The sodium surge";
+            default -> s.title();
+        };
+    }
+
+    private static Map<String, Object> row(TourStep s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("chapter", s.chapter());
+        m.put("title", s.title());
+        m.put("claim", s.claim());
+        m.put("analytic", s.analytic());
+        m.put("simulated", s.simulated());
+        m.put("difference", s.difference());
+        m.put("unit", s.unit());
+        m.put("tolerance", s.tolerance());
+        m.put("agrees", s.agrees());
+        m.put("note", s.note());
+        return m;
+    }
+}

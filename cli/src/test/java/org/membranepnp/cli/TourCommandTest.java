@@ -1,0 +1,34 @@
+package org.membranepnp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class TourCommandTest {
+    @Test
+    void storyTellsEveryChapterAndEveryClaimAgrees() {
+        Cli.Outcome o = Cli.run("tour");
+        assertEquals(0, o.code(), o.err());
+        for (String chapter : new String[]{"1. Equilibrium", "2. Driving forces", "3. The resting potential",
+            "4. The membrane is a capacitor", "5. Where the charge sits", "6. The Na+/K+ pump", "7. The sodium surge"}) {
+            assertTrue(o.out().contains(chapter), chapter + " missing:\n" + o.out());
+        }
+        assertTrue(o.out().contains("12 of 12 claims agree"), o.out());
+    }
+
+    @Test
+    void jsonListsStepsWithAnalyticAndSimulatedValues() throws Exception {
+        Cli.Outcome o = Cli.run("tour", "--json");
+        assertEquals(0, o.code(), o.err());
+        JsonNode steps = new ObjectMapper().readTree(o.out());
+        assertEquals(12, steps.size());
+        for (JsonNode s : steps) {
+            assertEquals(s.get("simulated").asDouble() - s.get("analytic").asDouble(), s.get("difference").asDouble(),
+                    1e-9 * (1 + Math.abs(s.get("analytic").asDouble())));
+            assertTrue(s.get("agrees").asBoolean(), s.toString());
+        }
+    }
+}
