@@ -44,11 +44,10 @@ public final class ValidationSuite {
         return new ValidationCase(name, expected, actual, unit, tolerance, pass, note);
     }
 
-    /** A case that passes when {@code actual} lies in [low, high]; expected is reported as the target. */
-    static ValidationCase within(String name, double expected, double actual, String unit, double low, double high,
-                                 double tolerance, String note) {
+    /** A case that passes when {@code actual} lies in [low, high]: reported as (low + high)/2 ± (high − low)/2. */
+    static ValidationCase within(String name, double actual, String unit, double low, double high, String note) {
         boolean pass = actual >= low && actual <= high;
-        return new ValidationCase(name, expected, actual, unit, tolerance, pass, note);
+        return new ValidationCase(name, 0.5 * (low + high), actual, unit, 0.5 * (high - low), pass, note);
     }
 
     /** A case that passes when actual ≤ bound (expected reported as 0). */
