@@ -24,6 +24,7 @@ import org.membranepnp.engine.result.ResultWriter;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.engine.result.Summary;
 import org.membranepnp.solver.ConvergenceException;
+import org.membranepnp.solver.ProfileSnapshots;
 import org.membranepnp.solver.ProgressListener;
 import org.membranepnp.solver.RunControl;
 import org.membranepnp.solver.Simulation;
@@ -76,6 +77,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Wall-clock seconds between checkpoints of a transient (default: ${DEFAULT-VALUE}; "
                     + "0: only when stopped). Ctrl-C always writes one.")
     private double checkpointEveryS;
+
+    @Option(names = "--snapshots", paramLabel = "N", defaultValue = "0",
+            description = "With a transient: write N profile snapshots to DIR/snapshots/ (profile-0001.csv … and "
+                    + "index.csv), at t = 0 and log-spaced from 0.1 ns to the end (default: ${DEFAULT-VALUE}, none).")
+    private int snapshots;
 
     @Option(names = "--stop-after-steps", hidden = true, defaultValue = "-1",
             description = "Testing: behave as if Ctrl-C came after N time steps.")
@@ -134,7 +140,14 @@ final class RunCommand implements Callable<Integer> {
         StopOnInterrupt interrupt = StopOnInterrupt.install();
         BooleanSupplier stop = () -> interrupt.requested()
                 || (stopAfterSteps >= 0 && polls.incrementAndGet() > stopAfterSteps);
-        RunControl control = new RunControl(stop, checkpointEveryS, cp -> CheckpointFile.write(folder.dir(), cp));
+        if (snapshots != 0 && (snapshots < 2 || scenario.run().mode() != RunMode.TRANSIENT || checkpoint != null)) {
+            throw new ParameterException(spec.commandLine(), "--snapshots N needs N >= 2 and a new transient run "
+                    + "(not steady, not --resume); got " + snapshots);
+        }
+        ProfileSnapshots frames = snapshots == 0 ? ProfileSnapshots.NONE
+                : SnapshotWriter.create(folder.dir(), scenario.species(), snapshots, scenario.run().endTimeS());
+        RunControl control = new RunControl(stop, checkpointEveryS, cp -> CheckpointFile.write(folder.dir(), cp),
+                frames);
         RunResult result;
         try {
             try {

@@ -114,4 +114,27 @@ class RunResumeTest {
         assertEquals(2, again.code());
         assertTrue(again.err().contains("no checkpoint"), again.err());
     }
+
+    @Test
+    void snapshotsOfTheChargingMembraneAreWrittenWithAnIndex() throws IOException {
+        Path dir = tmp.resolve("frames");
+        Cli.Outcome o = Cli.run("run", scenario().toString(), "--out", dir.toString(), "--quiet", "--snapshots", "12");
+        assertEquals(0, o.code(), o.err());
+        java.util.List<String> index = Files.readAllLines(dir.resolve("snapshots/index.csv"));
+        assertEquals("frame,time_s,membrane_potential_mV,file", index.get(0));
+        assertEquals(13, index.size(), "12 frames: " + index);
+        double previous = -1;
+        for (String line : index.subList(1, index.size())) {
+            String[] f = line.split(",");
+            double t = Double.parseDouble(f[1]);
+            assertTrue(t > previous, "times increase: " + index);
+            previous = t;
+            java.util.List<String> frame = Files.readAllLines(dir.resolve("snapshots").resolve(f[3]));
+            assertEquals(Files.readAllLines(dir.resolve("profiles.csv")).get(0), frame.get(0), "profiles.csv columns");
+        }
+        assertEquals(0.0, Double.parseDouble(index.get(1).split(",")[1]), 0.0, "first frame at t = 0");
+        assertEquals(50.0, previous, 1e-9, "last frame at the end");
+        assertEquals(2, Cli.run("run", scenario().toString(), "--out", tmp.resolve("x").toString(), "--snapshots", "1")
+                .code());
+    }
 }

@@ -124,9 +124,12 @@ public final class MembraneSlabSolver {
         int stepsBefore = stepper.steps();
         long[] lastCheckpoint = {System.nanoTime()};
         double interval = control.checkpointIntervalS();
+        ProfileSnapshots snapshots = control.snapshots();
+        snapshotIfDue(snapshots, timeNd, u);
         TransientSolver.StepObserver observer = (tau, state) -> {
             recorder.record(tau, state);
             timeNd = tau;
+            snapshotIfDue(snapshots, tau, state);
             if (interval > 0 && (System.nanoTime() - lastCheckpoint[0]) * 1e-9 >= interval) {
                 control.checkpoints().accept(checkpoint(stepsSoFar(stepsBefore), iterationsSoFar(iterationsBefore),
                         (System.nanoTime() - t0) * 1e-9));
@@ -154,6 +157,14 @@ public final class MembraneSlabSolver {
             control.checkpoints().accept(checkpoint(0, 0, 0));
         }
         return finished;
+    }
+
+    private void snapshotIfDue(ProfileSnapshots snapshots, double tau, double[] state) {
+        double timeS = tau * model.scales.timeS;
+        if (timeS >= snapshots.nextTimeS() * (1 - 1e-12)) {
+            double vm = model.scales.potentialToMv(state[0] - state[(model.n - 1) * model.m]);
+            snapshots.take(timeS, vm, ResultBuilder.profiles(model, state));
+        }
     }
 
     private int stepsSoFar(int before) {

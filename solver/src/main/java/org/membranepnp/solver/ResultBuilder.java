@@ -30,29 +30,9 @@ final class ResultBuilder {
         int a = model.mesh.membraneStartNode();
         int b = model.mesh.membraneEndNode();
         double c0 = model.scales.concentrationMolPerM3;
+        Profiles profiles = profiles(model, u);
+        double[][] conc = profiles.concentrationsMm();
         double vt = model.scales.thermalVoltageV * 1e3;
-        double beta = sc.membrane().partitionCoefficient();
-        double psiRef = u[(n - 1) * m];
-
-        double[] x = model.mesh.nodePositionsNm();
-        double[] phi = new double[n];
-        double[][] conc = new double[s][n];
-        double[] rho = new double[n];
-        for (int k = 0; k < n; k++) {
-            phi[k] = (u[k * m] - psiRef) * vt;
-            boolean inMembrane = k > a && k < b;
-            double q = 0;
-            for (int i = 0; i < s; i++) {
-                double c = u[k * m + 1 + i] * c0;
-                if (inMembrane) {
-                    c = model.kind[k * m + 1 + i] == EquationKind.INACTIVE ? 0.0 : beta * c;
-                }
-                conc[i][k] = c;
-                q += model.z[i] * c;
-            }
-            rho[k] = PhysicalConstants.FARADAY_C_PER_MOL * q;
-        }
-        Profiles profiles = new Profiles(x, phi, conc, rho, a, b);
 
         double[] inBulk = new double[s];
         double[] outBulk = new double[s];
@@ -94,6 +74,39 @@ final class ResultBuilder {
         return new RunResult(sc, profiles, timeSeries, vm, drop, inBulk, outBulk, inSurf, outSurf, flux, separated,
                 neutrality, conservation, newtonIterations, lastResidual, timeSteps, wallTimeS,
                 model.mesh.cellCount());
+    }
+
+    /** The profiles of state u: potential relative to the outside far end, real concentrations, charge density. */
+    static Profiles profiles(PnpModel1D model, double[] u) {
+        Scenario sc = model.scenario;
+        int n = model.n;
+        int m = model.m;
+        int s = model.s;
+        int a = model.mesh.membraneStartNode();
+        int b = model.mesh.membraneEndNode();
+        double c0 = model.scales.concentrationMolPerM3;
+        double vt = model.scales.thermalVoltageV * 1e3;
+        double beta = sc.membrane().partitionCoefficient();
+        double psiRef = u[(n - 1) * m];
+        double[] x = model.mesh.nodePositionsNm();
+        double[] phi = new double[n];
+        double[][] conc = new double[s][n];
+        double[] rho = new double[n];
+        for (int k = 0; k < n; k++) {
+            phi[k] = (u[k * m] - psiRef) * vt;
+            boolean inMembrane = k > a && k < b;
+            double q = 0;
+            for (int i = 0; i < s; i++) {
+                double c = u[k * m + 1 + i] * c0;
+                if (inMembrane) {
+                    c = model.kind[k * m + 1 + i] == EquationKind.INACTIVE ? 0.0 : beta * c;
+                }
+                conc[i][k] = c;
+                q += model.z[i] * c;
+            }
+            rho[k] = PhysicalConstants.FARADAY_C_PER_MOL * q;
+        }
+        return new Profiles(x, phi, conc, rho, a, b);
     }
 
     /** max |Σ z c| / Σ |z| c over nodes farther than 10 λ_D from both membrane faces. */

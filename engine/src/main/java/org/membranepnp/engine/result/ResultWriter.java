@@ -83,8 +83,11 @@ public final class ResultWriter {
 
     /** The profiles table: x_nm, potential_mV, c_&lt;species&gt;_mM…, charge_density_C_m3, one row per node. */
     public static String profilesCsv(RunResult r) {
-        Profiles p = r.profiles();
-        List<Species> species = r.scenario().species();
+        return profilesCsv(r.scenario().species(), r.profiles());
+    }
+
+    /** The profiles table of {@code p} for {@code species} (e.g. a snapshot during a transient). */
+    public static String profilesCsv(List<Species> species, Profiles p) {
         int nodes = p.nodeCount();
         checkLength("potentialMv", p.potentialMv().length, nodes);
         checkLength("chargeDensityCPerM3", p.chargeDensityCPerM3().length, nodes);
