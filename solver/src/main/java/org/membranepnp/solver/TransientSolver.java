@@ -102,17 +102,20 @@ public final class TransientSolver {
         double[] pred = new double[len];
         double t = t0;
         int m = model.m;
-        while (t < tEnd * (1 - 1e-14)) {
+        while (t < tEnd) {
             if (stop.getAsBoolean()) {
                 return t;
             }
             double breakpoint = schedule == null ? Double.POSITIVE_INFINITY : schedule.nextBreakpointAfter(t);
-            double step = Math.min(dt, Math.min(tEnd, breakpoint) - t);
+            double limit = Math.min(tEnd, breakpoint);
+            double step = Math.min(dt, limit - t);
+            boolean landsOnLimit = step == limit - t;
+            double tNext = landsOnLimit ? limit : t + step; // exactly on a breakpoint, not one ulp short of it
             if (clampCurrent != null) {
-                model.clampCurrent = clampCurrent.applyAsDouble(t + step);
+                model.clampCurrent = clampCurrent.applyAsDouble(tNext);
             }
             if (schedule != null) {
-                schedule.applyAt(t + step);
+                schedule.applyAt(tNext, landsOnLimit && tNext == breakpoint);
             }
             System.arraycopy(u, 0, trial, 0, len);
             if (dtPrev > 0) { // predictor: linear extrapolation
@@ -157,7 +160,7 @@ public final class TransientSolver {
             }
             System.arraycopy(u, 0, prev, 0, len);
             System.arraycopy(trial, 0, u, 0, len);
-            t += step;
+            t = tNext;
             steps++;
             dtPrev = step;
             double grow = err == 0 ? 2.0 : Math.min(4.0, 0.9 / Math.sqrt(err));

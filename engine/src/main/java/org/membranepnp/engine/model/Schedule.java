@@ -50,6 +50,31 @@ public record Schedule(String key, double[] timesS, double[] values) {
         return values[k] + (values[k + 1] - values[k]) * (t - t0) / (t1 - t0);
     }
 
+    /**
+     * The value just before time t (left-continuous at steps): what holds during a time step that ends exactly
+     * where a step of the schedule happens.
+     */
+    public double valueJustBefore(double t) {
+        int n = timesS.length;
+        if (t <= timesS[0]) {
+            return values[0];
+        }
+        // first index with times[k] >= t
+        int k = 0;
+        while (k < n && timesS[k] < t) {
+            k++;
+        }
+        if (k == n) {
+            return values[n - 1];
+        }
+        if (timesS[k] == t) {
+            return values[k];
+        }
+        double t0 = timesS[k - 1];
+        double t1 = timesS[k];
+        return values[k - 1] + (values[k] - values[k - 1]) * (t - t0) / (t1 - t0);
+    }
+
     /** The times where the value has a kink or a step (the integrator lands on them), sorted. */
     public double[] breakpointsS() {
         return Arrays.stream(timesS).distinct().toArray();

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which keys the scenario format allows where: a tree of tables, values, the {@code [[species]]} array
- * and the per-species tables (whose keys are the species names). Used to reject unknown keys with a
- * suggestion, and to check {@code --set} keys.
+ * Which keys the scenario format allows where: a tree of tables, values, the {@code [[species]]} and
+ * {@code [[schedule]]} arrays and the per-species tables (whose keys are the species names). Used to reject
+ * unknown keys with a suggestion, and to check {@code --set} keys.
  */
 final class KeySchema {
     /** What a key holds. */
@@ -18,7 +18,7 @@ final class KeySchema {
         VALUE,
         /** A table with fixed keys. */
         TABLE,
-        /** An array of tables ({@code [[species]]}), each with fixed keys. */
+        /** An array of tables ({@code [[species]]}, {@code [[schedule]]}), each with fixed keys. */
         TABLE_ARRAY,
         /** A table keyed by species name ({@code concentrations_mM}, {@code permeability_cm_s}). */
         SPECIES_TABLE
@@ -37,7 +37,8 @@ final class KeySchema {
             table("boundary", value("inside"), value("outside"), value("clamp"), value("current_A_m2"),
                     value("voltage_mV")),
             table("mesh", value("cells")),
-            table("run", value("mode"), value("end_time_s"), value("relative_tolerance")));
+            table("run", value("mode"), value("end_time_s"), value("relative_tolerance")),
+            array("schedule", value("key"), value("time_s"), value("value")));
 
     final String name;
     final Kind kind;

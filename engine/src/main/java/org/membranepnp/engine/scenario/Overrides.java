@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * <p>A key is a dotted path that the format allows (it need not be in the file):
  * {@code outside.concentrations_mM.K}, {@code boundary.clamp}, {@code run.end_time_s}. A species is named
  * by its name or by its 1-based position: {@code species.K.diffusion_m2_s}, {@code species[1].charge};
- * overrides cannot add species. A value is TOML value text ({@code 20}, {@code 1e-3}, {@code "voltage"},
- * <code>{ K = 4 }</code>); a bare word such as {@code voltage} is taken as a string.
+ * a schedule by its position: {@code schedule[1].time_s}; overrides cannot add species or schedules. A value
+ * is TOML value text ({@code 20}, {@code 1e-3}, {@code "voltage"}, <code>{ K = 4 }</code>,
+ * {@code [0, 1e-3]}); a bare word such as {@code voltage} is taken as a string.
  */
 final class Overrides {
     private static final Pattern BARE_WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
@@ -87,16 +88,22 @@ final class Overrides {
             }
             inItem = false;
             if (child.kind == KeySchema.Kind.TABLE_ARRAY) {
+                boolean species = name.equals("species");
                 int item;
                 if (m.group(2) != null) {
                     item = Integer.parseInt(m.group(2));
                 } else if (i + 1 < parts.length) {
-                    item = itemByName(key, text, parts[++i].strip());
+                    item = species ? itemByName(key, text, parts[++i].strip()) : itemByNumber(key, text, name, parts[++i].strip());
                 } else {
-                    throw diag.overrideError(key, text, "name one species and a field, e.g. species.K.diffusion_m2_s or species[1].charge");
+                    throw diag.overrideError(key, text, nameOneItem(name));
                 }
-                int count = speciesNames().size();
+                int count = arraySize(name);
                 if (item < 1 || item > count) {
+                    if (!species) {
+                        throw diag.overrideError(key, text, "there " + (count == 0 ? "is no [[" + name + "]] table"
+                                : count == 1 ? "is 1 [[" + name + "]] table" : "are " + count + " [[" + name + "]] tables")
+                                + " in the file; they are numbered from 1, e.g. " + name + "[1].value, and overrides cannot add one");
+                    }
                     throw diag.overrideError(key, text, "there " + (count == 1 ? "is 1 [[species]] block" : "are " + count + " [[species]] blocks")
                             + "; species are numbered from 1, or named: species.NAME.field");
                 }
@@ -110,9 +117,27 @@ final class Overrides {
             spec = child;
         }
         if (spec != null && spec.kind == KeySchema.Kind.TABLE_ARRAY && !inItem) {
-            throw diag.overrideError(key, text, "name one species and a field, e.g. species.K.diffusion_m2_s or species[1].charge");
+            throw diag.overrideError(key, text, nameOneItem(spec.name));
         }
         return steps;
+    }
+
+    private static String nameOneItem(String array) {
+        return array.equals("species") ? "name one species and a field, e.g. species.K.diffusion_m2_s or species[1].charge"
+                : "name one [[" + array + "]] table by its number and a field, e.g. " + array + "[1].value";
+    }
+
+    /** An item of an array other than [[species]], given as a number ({@code schedule.2.value}). */
+    private int itemByNumber(String key, String text, String array, String part) {
+        if (!part.matches("\\d+")) {
+            throw diag.overrideError(key, text, nameOneItem(array));
+        }
+        return Integer.parseInt(part);
+    }
+
+    private int arraySize(String array) {
+        JsonNode a = root.get(array);
+        return a != null && a.isArray() ? a.size() : 0;
     }
 
     private int itemByName(String key, String text, String name) {

@@ -31,11 +31,13 @@ import org.membranepnp.engine.model.Scenario;
  * a species missing from a concentration table is 0, from the permeability table impermeant;
  * no {@code [pump]} table means no pump ({@link org.membranepnp.engine.model.NaKPump#NONE}); in a {@code [pump]}
  * table exactly one of turnover_per_s_um2 and current_A_m2 is required, saturating is false, km_K_out_mM 1.5 and
- * km_Na_in_mM 10 (used only with saturating = true), sodium "Na" and potassium "K".
+ * km_Na_in_mM 10 (used only with saturating = true), sodium "Na" and potassium "K"; no {@code [[schedule]]}
+ * tables means no parameter changes in time.
  *
  * <p>Override keys are dotted paths the format allows ({@code outside.concentrations_mM.K},
  * {@code boundary.clamp}, {@code run.end_time_s}); a species' own fields are reached by name or 1-based
- * position ({@code species.K.diffusion_m2_s}, {@code species[1].charge}). Values are TOML value text
+ * position ({@code species.K.diffusion_m2_s}, {@code species[1].charge}), a schedule's by its position
+ * ({@code schedule[1].time_s}). Values are TOML value text
  * ({@code 20}, {@code 1e-3}, {@code "voltage"}); a bare word ({@code voltage}) is taken as a string.
  * Overrides are applied in the map's iteration order.
  */

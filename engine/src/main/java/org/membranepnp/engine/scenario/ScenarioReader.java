@@ -17,6 +17,7 @@ import org.membranepnp.engine.model.NaKPump;
 import org.membranepnp.engine.model.RunMode;
 import org.membranepnp.engine.model.RunSpec;
 import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.model.Schedule;
 import org.membranepnp.engine.model.Species;
 import org.membranepnp.engine.units.PhysicalConstants;
 
@@ -26,6 +27,12 @@ final class ScenarioReader {
     static final int MIN_MESH_CELLS = 40;
     /** Relative tolerance of the electroneutrality check, times Σ|z|c. */
     static final double NEUTRALITY_TOLERANCE = 1e-9;
+    /** The prefix of a permeability schedule's key; the species name follows. */
+    static final String PERMEABILITY_SCHEDULE = "membrane.permeability_cm_s.";
+    /** The key of a clamp-current schedule. */
+    static final String CURRENT_SCHEDULE = "boundary.current_A_m2";
+    /** The key of a clamp-voltage schedule. */
+    static final String VOLTAGE_SCHEDULE = "boundary.voltage_mV";
     private static final Pattern SPECIES_NAME = Pattern.compile("[A-Za-z0-9_+-]+");
 
     private final Diagnostics diag;
@@ -54,7 +61,9 @@ final class ScenarioReader {
         MeshSpec mesh = readMesh(top);
         RunSpec run = readRun(top);
         NaKPump pump = readPump(top, species);
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run, pump);
+        List<Schedule> schedules = readSchedules(top, species, membrane, boundary, run);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run, pump,
+                schedules);
     }
 
     private static int readDimension(Section top) {
@@ -363,6 +372,199 @@ final class ScenarioReader {
                     + key + " = \"" + fallback + "\"");
         }
         return name;
+    }
+
+    /**
+     * The optional {@code [[schedule]]} tables (absent: none). Each has key
+     * ({@link #PERMEABILITY_SCHEDULE}{@code <species>}, {@link #CURRENT_SCHEDULE} or {@link #VOLTAGE_SCHEDULE}),
+     * time_s (non-decreasing, s) and value (one per time, in the key's unit). A key may be scheduled once;
+     * schedules need a transient run and the clamp or permeability they change.
+     */
+    private List<Schedule> readSchedules(Section top, List<Species> species, Membrane membrane, Boundary boundary,
+                                         RunSpec run) {
+        JsonNode array = top.get("schedule");
+        if (array == null) {
+            return List.of();
+        }
+        String needs = "[[schedule]] tables, each with key, time_s and value, e.g. key = \"" + PERMEABILITY_SCHEDULE
+                + "Na\", time_s = [0, 1e-3, 1e-3], value = [4e-9, 4e-9, 2e-6]";
+        if (!array.isArray()) {
+            throw top.fail("schedule", "expected [[schedule]] tables, got " + ValueText.kind(array) + "; write " + needs);
+        }
+        List<String> names = new ArrayList<>();
+        for (Species sp : species) {
+            names.add(sp.name());
+        }
+        List<Schedule> schedules = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < array.size(); i++) {
+            String path = "schedule[" + (i + 1) + "]";
+            JsonNode item = array.get(i);
+            if (!item.isObject()) {
+                throw diag.error(path, item, "expected a table with key, time_s and value; write " + needs);
+            }
+            Section s = new Section(item, path, diag);
+            String key = scheduleKey(s, names, membrane, boundary);
+            if (run.mode() == RunMode.STEADY) {
+                throw s.fail("key", "schedules act only in transient runs, but [run] mode is \"steady\"; set mode = "
+                        + "\"transient\" and end_time_s under [run], or remove the [[schedule]] tables");
+            }
+            Integer other = seen.putIfAbsent(key, i + 1);
+            if (other != null) {
+                String at = diag.line("schedule[" + other + "].key").map(l -> ", line " + l).orElse("");
+                throw s.fail("key", "already scheduled by [[schedule]] #" + other + at + "; give each key one [[schedule]] "
+                        + "table and put all its times in one time_s and value");
+            }
+            schedules.add(readScheduleTable(s, key));
+        }
+        return schedules;
+    }
+
+    /** A schedule's key: one of the three forms, naming a permeant species or a clamp the boundary has. */
+    private String scheduleKey(Section s, List<String> names, Membrane membrane, Boundary boundary) {
+        String forms = "a schedule changes " + PERMEABILITY_SCHEDULE + "<species> (species: " + String.join(", ", names)
+                + "), " + CURRENT_SCHEDULE + " or " + VOLTAGE_SCHEDULE;
+        if (!s.has("key")) {
+            throw s.missing("key", "\"" + PERMEABILITY_SCHEDULE + "Na\" (the parameter that changes; " + forms + ")");
+        }
+        String key = s.text("key", "", forms + ", e.g. key = \"" + PERMEABILITY_SCHEDULE + "Na\"");
+        if (key.startsWith(PERMEABILITY_SCHEDULE)) {
+            String name = key.substring(PERMEABILITY_SCHEDULE.length());
+            int i = names.indexOf(name);
+            if (i < 0) {
+                List<String> close = DidYouMean.closest(name, names);
+                String guess = close.isEmpty() ? "" : "did you mean " + PERMEABILITY_SCHEDULE + close.get(0) + "? ";
+                throw s.fail("key", "unknown species " + (name.isEmpty() ? "(none after the last dot)" : name) + "; " + guess
+                        + "declared species: " + String.join(", ", names) + " (add a [[species]] block for a new ion)");
+            }
+            if (!membrane.isPermeant(i)) {
+                throw s.fail("key", name + " is impermeant (no permeability in [membrane]), and a schedule can only change a "
+                        + "permeability that is there; give it a permeability in [membrane] permeability_cm_s first, e.g. "
+                        + name + " = 1e-9");
+            }
+        } else if (key.equals(CURRENT_SCHEDULE)) {
+            if (boundary.clamp() != ClampKind.CURRENT) {
+                throw s.fail("key", "needs a current clamp, but boundary.clamp is \"voltage\"; schedule " + VOLTAGE_SCHEDULE
+                        + " instead, or set clamp = \"current\" under [boundary]");
+            }
+            if (boundary.inside() != BoundaryKind.RESERVOIR || boundary.outside() != BoundaryKind.RESERVOIR) {
+                String side = boundary.inside() != BoundaryKind.RESERVOIR ? "inside" : "outside";
+                throw s.fail("key", "needs a current clamp at an inside reservoir (the current enters through an electrode there "
+                        + "and leaves through one in the outside reservoir), but boundary." + side + " is \"wall\"; set "
+                        + "boundary.inside = \"reservoir\" and boundary.outside = \"reservoir\"");
+            }
+        } else if (key.equals(VOLTAGE_SCHEDULE)) {
+            if (boundary.clamp() != ClampKind.VOLTAGE) {
+                throw s.fail("key", "needs a voltage clamp, but boundary.clamp is \"current\"; set clamp = \"voltage\" and "
+                        + "voltage_mV under [boundary] (with reservoirs on both sides), or schedule " + CURRENT_SCHEDULE);
+            }
+        } else {
+            String guess = scheduleKeyGuess(key, names);
+            String fixed = KeySchema.ROOT.find(key) != null || isPerSpeciesKey(key)
+                    ? "cannot change in time" : "unknown schedule key";
+            throw s.fail("key", fixed + "; " + (guess.isEmpty() ? "" : guess + " ") + forms);
+        }
+        return key;
+    }
+
+    /** True for a key such as {@code outside.concentrations_mM.K} (a per-species table and a name). */
+    private static boolean isPerSpeciesKey(String key) {
+        int dot = key.lastIndexOf('.');
+        KeySchema parent = dot < 0 ? null : KeySchema.ROOT.find(key.substring(0, dot));
+        return parent != null && parent.kind == KeySchema.Kind.SPECIES_TABLE;
+    }
+
+    /** "did you mean …?" for a misspelt schedule key: the close forms, else a guess from the words in it, else "". */
+    private static String scheduleKeyGuess(String key, List<String> names) {
+        List<String> forms = new ArrayList<>();
+        for (String n : names) {
+            forms.add(PERMEABILITY_SCHEDULE + n);
+        }
+        forms.add(CURRENT_SCHEDULE);
+        forms.add(VOLTAGE_SCHEDULE);
+        String close = DidYouMean.phrase(key, forms);
+        if (!close.isEmpty()) {
+            return close;
+        }
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (lower.contains("perm")) {
+            List<String> species = DidYouMean.closest(key.substring(key.lastIndexOf('.') + 1), names);
+            return species.isEmpty() ? "" : "did you mean " + PERMEABILITY_SCHEDULE + species.get(0) + "?";
+        } else if (lower.contains("current")) {
+            return "did you mean " + CURRENT_SCHEDULE + "?";
+        } else if (lower.contains("volt")) {
+            return "did you mean " + VOLTAGE_SCHEDULE + "?";
+        }
+        return "";
+    }
+
+    /** time_s and value of one schedule whose key has been checked. */
+    private static Schedule readScheduleTable(Section s, String key) {
+        boolean permeability = key.startsWith(PERMEABILITY_SCHEDULE);
+        String unit = permeability ? "cm/s" : key.equals(CURRENT_SCHEDULE) ? "A/m²" : "mV";
+        String example = permeability ? "[4e-9, 4e-9, 2e-6, 2e-6, 4e-9]"
+                : key.equals(CURRENT_SCHEDULE) ? "[0, 0, 0.01, 0.01, 0]" : "[-70, -70, 0, 0, -70]";
+        String timeHint = "the times in s, non-decreasing (two equal times make a step), e.g. time_s = [0, 1e-3, 1e-3, 2e-3, 2e-3]";
+        String valueHint = "one value per time, in " + unit + ", e.g. value = " + example;
+        double[] t = numberArray(s, "time_s", timeHint, "[0, 1e-3, 1e-3, 2e-3, 2e-3] (times in s)");
+        for (int k = 1; k < t.length; k++) {
+            if (t[k] < t[k - 1]) {
+                throw s.fail("time_s", "times must not decrease, but element " + (k + 1) + " (" + ValueText.number(t[k])
+                        + ") is before element " + k + " (" + ValueText.number(t[k - 1]) + "); " + timeHint);
+            }
+        }
+        double[] v = numberArray(s, "value", valueHint, example + " (" + unit + ", one per time)");
+        if (v.length != t.length) {
+            throw s.fail("value", "has " + v.length + (v.length == 1 ? " value" : " values") + " but time_s has " + t.length
+                    + (t.length == 1 ? " time" : " times") + "; " + valueHint);
+        }
+        if (permeability) {
+            for (int k = 0; k < v.length; k++) {
+                if (v[k] < 0) {
+                    throw s.fail("value", "element " + (k + 1) + " is " + ValueText.number(v[k])
+                            + ", but a permeability must be >= 0; " + valueHint);
+                }
+            }
+        }
+        return new Schedule(key, t, v);
+    }
+
+    /** A required, non-empty array of finite numbers. */
+    private static double[] numberArray(Section s, String key, String hint, String example) {
+        JsonNode a = s.get(key);
+        if (a == null) {
+            throw s.missing(key, example);
+        }
+        if (!a.isArray()) {
+            String single = a.isNumber() ? "write a single point as [" + ValueText.of(a) + "]; " : "";
+            throw s.fail(key, "expected an array of numbers, got " + ValueText.kind(a) + "; " + single + hint);
+        }
+        if (a.isEmpty()) {
+            throw s.fail(key, "is empty; give at least one number, " + hint);
+        }
+        double[] out = new double[a.size()];
+        for (int k = 0; k < out.length; k++) {
+            JsonNode x = a.get(k);
+            if (!x.isNumber()) {
+                String quoted = x.isTextual() && isNumberText(x.textValue())
+                        ? " (write it without quotes: " + x.textValue().strip() + ")" : "";
+                throw s.fail(key, "element " + (k + 1) + " is " + ValueText.kind(x) + quoted + ", expected a number; " + hint);
+            }
+            out[k] = x.doubleValue();
+            if (!Double.isFinite(out[k])) {
+                throw s.fail(key, "element " + (k + 1) + " is " + ValueText.of(x) + ", expected a finite number; " + hint);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isNumberText(String t) {
+        try {
+            Double.parseDouble(t.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** A table keyed by species name; species left out are 0; values must be finite and >= 0. */

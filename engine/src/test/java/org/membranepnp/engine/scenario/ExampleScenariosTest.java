@@ -17,6 +17,7 @@ import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.NaKPump;
 import org.membranepnp.engine.model.RunMode;
 import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.model.Schedule;
 import org.membranepnp.engine.model.Species;
 import org.membranepnp.engine.units.PhysicalConstants;
 
@@ -147,5 +148,70 @@ class ExampleScenariosTest {
         assertEquals(BoundaryKind.RESERVOIR, s.boundary().outside());
         assertEquals(ClampKind.CURRENT, s.boundary().clamp());
         assertEquals(0, s.boundary().currentAPerM2(), 0);
+    }
+
+    @Test
+    void sodiumSurgeIsTheRestingNeuronWithA1MsSodiumSurgeAfterItHasCharged() {
+        Scenario rest = ScenarioLoader.load(examples().resolve("neuron-rest.toml"));
+        Scenario s = ScenarioLoader.load(examples().resolve("sodium-surge.toml"));
+        assertEquals("Sodium surge", s.title());
+        assertEquals(rest.species(), s.species());
+        assertArrayEquals(rest.inside().concentrationsMm(), s.inside().concentrationsMm(), 0);
+        assertArrayEquals(rest.outside().concentrationsMm(), s.outside().concentrationsMm(), 0);
+        assertArrayEquals(rest.membrane().permeabilityCmPerS(), s.membrane().permeabilityCmPerS(), 0);
+        assertEquals(rest.boundary(), s.boundary());
+        assertEquals(BoundaryKind.RESERVOIR, s.boundary().inside());
+        assertEquals(rest.temperatureK(), s.temperatureK(), 0);
+        assertEquals(RunMode.TRANSIENT, s.run().mode());
+        assertEquals(1.5, s.run().endTimeS(), 0);
+        assertEquals(1, s.schedules().size());
+        Schedule surge = s.schedules().get(0);
+        assertEquals("membrane.permeability_cm_s.Na", surge.key());
+        double pK = s.membrane().permeabilityCmPerS()[s.speciesIndex("K")];
+        double pNa = s.membrane().permeabilityCmPerS()[s.speciesIndex("Na")];
+        assertEquals(pNa, surge.valueAt(0), 0);
+        assertEquals(pNa, surge.valueJustBefore(1.0), 0, "at rest until 1 s");
+        assertEquals(20 * pK, surge.valueAt(1.0), 1e-20, "a step up at 1 s");
+        assertEquals(20 * pK, surge.valueAt(1.0005), 1e-20, "20 P_K during the surge");
+        assertEquals(pNa, surge.valueAt(1.001), 0, "back to rest after 1 ms (a step down)");
+        assertEquals(1.001 - 1.0, surge.timesS()[3] - surge.timesS()[1], 1e-12, "a 1 ms surge");
+    }
+
+    @Test
+    void nernstKColdIsNernstKAt6Point3Celsius() {
+        Scenario warm = ScenarioLoader.load(examples().resolve("nernst-k.toml"));
+        Scenario cold = ScenarioLoader.load(examples().resolve("nernst-k-cold.toml"));
+        assertEquals(279.45, cold.temperatureK(), 1e-12);
+        assertEquals(warm.species(), cold.species());
+        assertArrayEquals(warm.inside().concentrationsMm(), cold.inside().concentrationsMm(), 0);
+        assertArrayEquals(warm.outside().concentrationsMm(), cold.outside().concentrationsMm(), 0);
+        assertEquals(warm.inside().widthUm(), cold.inside().widthUm(), 0);
+        assertEquals(warm.outside().widthUm(), cold.outside().widthUm(), 0);
+        assertArrayEquals(warm.membrane().permeabilityCmPerS(), cold.membrane().permeabilityCmPerS(), 0);
+        assertEquals(warm.boundary(), cold.boundary());
+        assertEquals(warm.run(), cold.run());
+        assertEquals(List.of(), cold.schedules());
+    }
+
+    @Test
+    void nernstCaHasTheRatioOfNernstKWithADivalentIon() {
+        Scenario k = ScenarioLoader.load(examples().resolve("nernst-k.toml"));
+        Scenario s = ScenarioLoader.load(examples().resolve("nernst-ca.toml"));
+        assertEquals(310.15, s.temperatureK(), 0);
+        assertEquals(new Species("Ca", 2, 0.79e-9), s.species().get(0));
+        int ca = s.speciesIndex("Ca");
+        assertEquals(0.1, s.inside().concentrationMm(ca), 0);
+        assertEquals(3.5, s.outside().concentrationMm(ca), 0);
+        int kk = k.speciesIndex("K");
+        double ratioK = k.inside().concentrationMm(kk) / k.outside().concentrationMm(kk);
+        assertEquals(ratioK, s.outside().concentrationMm(ca) / s.inside().concentrationMm(ca), 1e-12, "the same ratio, 35");
+        for (int i = 0; i < s.speciesCount(); i++) {
+            assertEquals(i == ca, s.membrane().isPermeant(i), s.species().get(i).name());
+        }
+        assertEquals(BoundaryKind.WALL, s.boundary().inside());
+        assertEquals(BoundaryKind.RESERVOIR, s.boundary().outside());
+        assertEquals(0, s.boundary().currentAPerM2(), 0);
+        assertEquals(10.0, s.inside().widthUm(), 0);
+        assertEquals(RunMode.STEADY, s.run().mode());
     }
 }

@@ -16,6 +16,7 @@ public final class ParameterSchedule {
     private final Schedule[] schedules;
     private final int[] target; // species index for permeabilities, −1 current, −2 voltage
     private final double[] breakpoints; // dimensionless, sorted, distinct
+    private final double[] breakpointsS; // the same in s, as the schedules give them
 
     public ParameterSchedule(PnpModel1D model, List<Schedule> list) {
         this.model = model;
@@ -23,6 +24,7 @@ public final class ParameterSchedule {
         this.target = new int[schedules.length];
         double ts = model.scales.timeS;
         double[] all = new double[0];
+        double[] allS = new double[0];
         for (int q = 0; q < schedules.length; q++) {
             Schedule s = schedules[q];
             String species = s.permeabilitySpecies();
@@ -46,13 +48,15 @@ public final class ParameterSchedule {
                         + "membrane.permeability_cm_s.<species>, boundary.current_A_m2, boundary.voltage_mV");
             }
             double[] b = s.breakpointsS();
-            int old = all.length;
-            all = Arrays.copyOf(all, old + b.length);
-            for (int k = 0; k < b.length; k++) {
-                all[old + k] = b[k] / ts;
-            }
+            int old = allS.length;
+            allS = Arrays.copyOf(allS, old + b.length);
+            System.arraycopy(b, 0, allS, old, b.length);
         }
-        this.breakpoints = Arrays.stream(all).sorted().distinct().toArray();
+        this.breakpointsS = Arrays.stream(allS).sorted().distinct().toArray();
+        this.breakpoints = new double[breakpointsS.length];
+        for (int k = 0; k < breakpoints.length; k++) {
+            breakpoints[k] = breakpointsS[k] / ts;
+        }
     }
 
     private void requireKind(Schedule s, EquationKind kind, String what) {
@@ -67,12 +71,17 @@ public final class ParameterSchedule {
         return schedules.length == 0;
     }
 
-    /** Sets the scheduled parameters to their values at dimensionless time {@code t}. */
-    public void applyAt(double t) {
+    /**
+     * Sets the scheduled parameters for an implicit Euler step ending at dimensionless time {@code t}: their
+     * values at t, or just before t when the step ends exactly on a breakpoint (a step of the schedule at t then
+     * acts from the next time step on).
+     */
+    public void applyAt(double t, boolean endsOnBreakpoint) {
         double timeS = t * model.scales.timeS;
         double thicknessM = model.scenario.membrane().thicknessNm() * 1e-9;
         for (int q = 0; q < schedules.length; q++) {
-            double v = schedules[q].valueAt(timeS);
+            double v = endsOnBreakpoint ? schedules[q].valueJustBefore(breakpointTimeS(t))
+                    : schedules[q].valueAt(timeS);
             int i = target[q];
             if (i >= 0) {
                 double d = v * 1e-2 * thicknessM / model.scales.diffusionM2PerS; // P (cm/s → m/s) · d / D_max
@@ -89,10 +98,20 @@ public final class ParameterSchedule {
         }
     }
 
+    /** The schedule time (s) of the breakpoint at dimensionless time t (exact, not via the time scale). */
+    private double breakpointTimeS(double t) {
+        for (int k = 0; k < breakpoints.length; k++) {
+            if (breakpoints[k] == t) {
+                return breakpointsS[k];
+            }
+        }
+        return t * model.scales.timeS;
+    }
+
     /** The first breakpoint strictly after dimensionless time t (+∞ if none). */
     public double nextBreakpointAfter(double t) {
         for (double b : breakpoints) {
-            if (b > t * (1 + 1e-14) + 1e-300) {
+            if (b > t) {
                 return b;
             }
         }
