@@ -67,4 +67,28 @@ class ScheduleTest {
         assertEquals(3, s.valueAt(2), 1e-15);
         assertEquals(1, s.valueAt(10), 0);
     }
+
+    @Test
+    void aStepLateInARunIsNotSteppedOver() {
+        // by 0.3 s the integrator takes steps of tens of ms; a 1 ms surge must still be seen
+        Scenario s = ReferenceScenarios.neuronRest();
+        double pK = ReferenceScenarios.P_K_CM_S;
+        MembraneSlabSolver slab = new MembraneSlabSolver(s);
+        slab.useSteadyGuess();
+        slab.solveSteady();
+        double rest = slab.membranePotentialMv();
+        slab.setSchedules(List.of(surge(0.3, 0.301, 0.04 * pK, 20 * pK)));
+        slab.advance(0.4, null, 1e-4);
+        TimeSeries ts = slab.result().timeSeries();
+        double peak = Double.NEGATIVE_INFINITY;
+        double peakTime = Double.NaN;
+        for (int k = 0; k < ts.sampleCount(); k++) {
+            if (ts.membranePotentialMv()[k] > peak) {
+                peak = ts.membranePotentialMv()[k];
+                peakTime = ts.timeS()[k];
+            }
+        }
+        assertTrue(peak > rest + 40, "the surge swings V_m: peak " + peak + " mV at " + peakTime + " s");
+        assertEquals(0.301, peakTime, 1e-9, "the peak comes as P_Na falls back");
+    }
 }
