@@ -99,6 +99,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Threads of the worker pool that assembles the equations (default: ${DEFAULT-VALUE}); results are bit-identical for any N.")
     private int threads;
 
+    @Option(names = "--render", description = "Draw the figures (profile.png, timeseries.png) when the results are written; "
+            + "needs an X display (xvfb-run -a).")
+    private boolean render;
+
     @Mixin
     private ScenarioOverrides overrides;
 
@@ -110,6 +114,10 @@ final class RunCommand implements Callable<Integer> {
         verbosity.check();
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        if (snapshots != 0 && (snapshots < 2 || resume != null)) {
+            throw new ParameterException(spec.commandLine(), "--snapshots N needs N >= 2 and a new run (not --resume); "
+                    + "got " + snapshots);
         }
         if ((file == null) == (resume == null)) {
             throw new ParameterException(spec.commandLine(),
@@ -136,16 +144,15 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(stderr, verbosity.verbose(), System.console() != null);
-        AtomicInteger polls = new AtomicInteger();
-        StopOnInterrupt interrupt = StopOnInterrupt.install();
-        BooleanSupplier stop = () -> interrupt.requested()
-                || (stopAfterSteps >= 0 && polls.incrementAndGet() > stopAfterSteps);
-        if (snapshots != 0 && (snapshots < 2 || scenario.run().mode() != RunMode.TRANSIENT || checkpoint != null)) {
-            throw new ParameterException(spec.commandLine(), "--snapshots N needs N >= 2 and a new transient run "
-                    + "(not steady, not --resume); got " + snapshots);
+        if (snapshots != 0 && scenario.run().mode() != RunMode.TRANSIENT) {
+            throw new ParameterException(spec.commandLine(), "--snapshots needs a transient run; this scenario is steady");
         }
         ProfileSnapshots frames = snapshots == 0 ? ProfileSnapshots.NONE
                 : SnapshotWriter.create(folder.dir(), scenario.species(), snapshots, scenario.run().endTimeS());
+        AtomicInteger polls = new AtomicInteger();
+        StopOnInterrupt interrupt = StopOnInterrupt.install(); // released in the finally below
+        BooleanSupplier stop = () -> interrupt.requested()
+                || (stopAfterSteps >= 0 && polls.incrementAndGet() > stopAfterSteps);
         RunControl control = new RunControl(stop, checkpointEveryS, cp -> CheckpointFile.write(folder.dir(), cp),
                 frames);
         RunResult result;
@@ -174,6 +181,7 @@ final class RunCommand implements Callable<Integer> {
         if (!verbosity.quiet()) {
             RunReport.print(stdout, result, Summary.of(result, provenance), folder.dir());
         }
+        RenderCommand.renderAfter(render, folder.dir(), stdout, verbosity.quiet());
         stdout.flush();
         return 0;
     }

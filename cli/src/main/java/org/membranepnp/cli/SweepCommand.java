@@ -109,6 +109,10 @@ final class SweepCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}); the results do not depend on it.")
     private int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--render", description = "Draw sweep.png (V_m, GHK and Nernst against the first varied key) when "
+            + "the table is written; needs an X display (xvfb-run -a).")
+    private boolean render;
+
     @Mixin
     private ScenarioOverrides overrides; // applied at every point
 
@@ -180,6 +184,7 @@ final class SweepCommand implements Callable<Integer> {
             SweepTable.print(stdout, keys.subList(0, axes.size()), species.get(0), results);
             stdout.println("  results in " + outDir + " (" + CSV_FILE + ", " + JSON_FILE + ", " + POINTS_DIR + "/)");
         }
+        RenderCommand.renderAfter(render && failed < results.size(), outDir, stdout, verbosity.quiet());
         stdout.flush();
         if (failed > 0) {
             stderr.println("pnp: " + failed + " of " + results.size() + " points failed; see the status column of "

@@ -1,0 +1,116 @@
+package org.membranepnp.render;
+
+import com.jogamp.opengl.GL;
+import com.jogamp.opengl.GL2;
+import com.jogamp.opengl.GLCapabilities;
+import com.jogamp.opengl.GLContext;
+import com.jogamp.opengl.GLDrawableFactory;
+import com.jogamp.opengl.GLOffscreenAutoDrawable;
+import com.jogamp.opengl.GLProfile;
+import com.jogamp.opengl.fixedfunc.GLMatrixFunc;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+
+/**
+ * An offscreen OpenGL framebuffer (an FBO with 4× multisampling) of a requested size: {@link #draw} hands a GL2 to
+ * a painter in pixel coordinates (origin top left, y down) and reads the picture back into a {@link BufferedImage}.
+ * With {@code supersample} k the framebuffer is k times larger and the picture is averaged down, for smoother lines.
+ */
+final class OffscreenGl {
+    private static final int SAMPLES = 4;
+
+    private OffscreenGl() {
+    }
+
+    /**
+     * Draws a picture of {@code width}×{@code height} pixels.
+     *
+     * @param supersample 1, 2 or 3: framebuffer pixels per picture pixel along each axis
+     * @param painter     draws with GL2; coordinates are picture pixels, (0, 0) the top left corner
+     * @return an opaque RGB image
+     * @throws RenderUnavailableException if there is no display
+     * @throws IllegalStateException      if OpenGL reports an error
+     */
+    static BufferedImage draw(int width, int height, int supersample, Consumer<GL2> painter) {
+        if (width < 1 || height < 1 || supersample < 1 || supersample > 3) {
+            throw new IllegalArgumentException("bad size " + width + "x" + height + " x" + supersample);
+        }
+        GLProfile profile = GlDisplay.profile();
+        GLCapabilities caps = new GLCapabilities(profile);
+        caps.setOnscreen(false);
+        caps.setFBO(true);
+        caps.setSampleBuffers(true);
+        caps.setNumSamples(SAMPLES);
+        caps.setDepthBits(0);
+        caps.setAlphaBits(8);
+        int w = width * supersample;
+        int h = height * supersample;
+        GLOffscreenAutoDrawable drawable = GLDrawableFactory.getFactory(profile)
+                .createOffscreenAutoDrawable(null, caps, null, w, h);
+        try {
+            drawable.display(); // realises the FBO and its context
+            GLContext context = drawable.getContext();
+            if (context.makeCurrent() == GLContext.CONTEXT_NOT_CURRENT) {
+                throw new IllegalStateException("cannot make the offscreen OpenGL context current");
+            }
+            try {
+                GL2 gl = drawable.getGL().getGL2();
+                gl.glViewport(0, 0, w, h);
+                gl.glMatrixMode(GLMatrixFunc.GL_PROJECTION);
+                gl.glLoadIdentity();
+                gl.glOrtho(0, width, height, 0, -1, 1);
+                gl.glMatrixMode(GLMatrixFunc.GL_MODELVIEW);
+                gl.glLoadIdentity();
+                gl.glEnable(GL.GL_BLEND);
+                gl.glBlendFunc(GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA);
+                gl.glDisable(GL.GL_DEPTH_TEST);
+                painter.accept(gl);
+                gl.glFlush();
+                drawable.swapBuffers(); // resolves the samples into the readable buffer
+                ByteBuffer rgba = ByteBuffer.allocateDirect(w * h * 4);
+                gl.glBindFramebuffer(GL.GL_READ_FRAMEBUFFER, context.getDefaultReadFramebuffer());
+                gl.glReadBuffer(context.getDefaultReadBuffer());
+                gl.glPixelStorei(GL.GL_PACK_ALIGNMENT, 1);
+                gl.glReadPixels(0, 0, w, h, GL.GL_RGBA, GL.GL_UNSIGNED_BYTE, rgba);
+                int err = gl.glGetError();
+                if (err != GL.GL_NO_ERROR) {
+                    throw new IllegalStateException("OpenGL error 0x" + Integer.toHexString(err) + " while drawing");
+                }
+                return toImage(rgba, width, height, supersample);
+            } finally {
+                context.release();
+            }
+        } finally {
+            drawable.destroy();
+        }
+    }
+
+    /** Bottom-up RGBA rows of the framebuffer to a top-down RGB image, averaging k×k blocks. */
+    private static BufferedImage toImage(ByteBuffer rgba, int width, int height, int k) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] out = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        int w = width * k;
+        int h = height * k;
+        int n = k * k;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                for (int dy = 0; dy < k; dy++) {
+                    int row = h - 1 - (y * k + dy);
+                    for (int dx = 0; dx < k; dx++) {
+                        int i = (row * w + x * k + dx) * 4;
+                        r += rgba.get(i) & 0xff;
+                        g += rgba.get(i + 1) & 0xff;
+                        b += rgba.get(i + 2) & 0xff;
+                    }
+                }
+                out[y * width + x] = ((r + n / 2) / n) << 16 | ((g + n / 2) / n) << 8 | (b + n / 2) / n;
+            }
+        }
+        return img;
+    }
+}
