@@ -3,12 +3,16 @@ package org.membranepnp.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.membranepnp.engine.result.ResultWriter;
+import org.membranepnp.render.Figures;
+import org.membranepnp.render.RenderOptions;
 import org.membranepnp.solver.tour.PhysicsTour;
 import org.membranepnp.solver.tour.TourStep;
 import picocli.CommandLine.Command;
@@ -28,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Nernst (per ion, with temperature and valence), driving forces, the GHK resting potential, the ions "
                     + "that charge the membrane, the charge layer, the Na+/K+ pump, the sodium surge."},
         footerHeading = "%nExamples:%n",
-        footer = {"  pnp tour", "  pnp tour --json > tour.json"})
+        footer = {"  pnp tour", "  pnp tour --json > tour.json", "  xvfb-run -a pnp tour --render tour-figures"})
 final class TourCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -36,9 +40,21 @@ final class TourCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the steps as a JSON list instead of the story.")
     private boolean json;
 
+    @Option(names = "--render", paramLabel = "DIR",
+            description = "Also write each step's results and figures into DIR/NN-<step>/ (needs an X display; "
+                    + "DIR must not exist or be empty, unless --force).")
+    private Path renderDir;
+
+    @Option(names = {"-f", "--force"}, description = "With --render: overwrite the files in an existing DIR.")
+    private boolean force;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (renderDir != null) {
+            ResultWriter.checkOutputFolder(renderDir, force);
+            Figures.requireDisplay(); // before the simulations, not after
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         int[] chapter = {0};
         List<TourStep> steps = PhysicsTour.run(s -> {
@@ -57,6 +73,17 @@ final class TourCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "    (%s)%n", s.note());
             out.flush();
         });
+        if (renderDir != null) {
+            for (int k = 0; k < steps.size(); k++) {
+                TourStep s = steps.get(k);
+                Path dir = renderDir.resolve(String.format(Locale.ROOT, "%02d-%s", k + 1, slug(s.title())));
+                ResultWriter.writeAll(dir, s.result(), Map.of("tour_step", s.title(), "claim", s.claim()), true);
+                List<Path> figures = Figures.render(dir, RenderOptions.defaults());
+                if (!json) {
+                    out.printf(Locale.ROOT, "  %-44s %s%n", s.title(), figures.isEmpty() ? dir : figures.get(0));
+                }
+            }
+        }
         long agreeing = steps.stream().filter(TourStep::agrees).count();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
@@ -65,6 +92,12 @@ final class TourCommand implements Callable<Integer> {
         }
         out.flush();
         return agreeing == steps.size() ? 0 : 1;
+    }
+
+    /** "Nernst potential of K+" → "nernst-potential-of-k". */
+    static String slug(String title) {
+        String t = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return t.length() > 40 ? t.substring(0, 40).replaceAll("-$", "") : t;
     }
 
     private static String chapterTitle(TourStep s) {

@@ -31,4 +31,22 @@ class TourCommandTest {
             assertTrue(s.get("agrees").asBoolean(), s.toString());
         }
     }
+
+    @Test
+    void renderWritesEachStepsResultsAndFigures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path dir = tmp.resolve("figs");
+        Cli.Outcome o = Cli.run("tour", "--render", dir.toString());
+        assertEquals(0, o.code(), o.err());
+        try (var steps = java.nio.file.Files.list(dir)) {
+            java.util.List<java.nio.file.Path> folders = steps.sorted().toList();
+            assertEquals(12, folders.size(), folders.toString());
+            for (java.nio.file.Path f : folders) {
+                assertTrue(java.nio.file.Files.exists(f.resolve("summary.json")), f.toString());
+                assertTrue(java.nio.file.Files.size(f.resolve("profile.png")) > 10_000, f.toString());
+            }
+            assertTrue(java.nio.file.Files.exists(folders.get(11).resolve("timeseries.png")), "the surge's V_m(t)");
+        }
+        assertEquals(2, Cli.run("tour", "--render", dir.toString()).code(), "an existing folder needs --force");
+    }
 }

@@ -17,6 +17,15 @@ public final class Figures {
     }
 
     /**
+     * Checks that figures can be drawn here (an X display that JOGL can open), before any long work.
+     *
+     * @throws RenderUnavailableException with one line saying how to get a display
+     */
+    public static void requireDisplay() {
+        GlDisplay.profile();
+    }
+
+    /**
      * Draws the figures of {@code dir} into it.
      *
      * @return the files written, in order

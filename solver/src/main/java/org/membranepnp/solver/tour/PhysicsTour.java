@@ -85,7 +85,7 @@ public final class PhysicsTour {
             };
             sink.accept(new TourStep(1, "Nernst potential of " + ion(sp), claim, e, r.membranePotentialMv(), "mV",
                     0.01, String.format("E = (RT/zF) ln(c_out/c_in) at %.2f K with the final bulk %.4g / %.4g mM; closed "
-                            + "inside bath", t, r.insideBulkMm()[0], r.outsideBulkMm()[0])));
+                            + "inside bath", t, r.insideBulkMm()[0], r.outsideBulkMm()[0]), r));
         }
     }
 
@@ -103,7 +103,8 @@ public final class PhysicsTour {
             double dg = sp.charge() * PhysicalConstants.FARADAY_C_PER_MOL * (rest.membranePotentialMv() - simE) * 1e-6;
             sink.accept(new TourStep(2, "Driving force V_m - E of " + ion(sp), claim, vGhk - e,
                     rest.membranePotentialMv() - simE, "mV", 0.5,
-                    String.format("analytic with the GHK V_m; ΔG = zF(V_m - E) = %+.2f kJ/mol to move it inward", dg)));
+                    String.format("analytic with the GHK V_m; ΔG = zF(V_m - E) = %+.2f kJ/mol to move it inward", dg),
+                    rest));
         }
     }
 
@@ -120,7 +121,7 @@ public final class PhysicsTour {
         sink.accept(new TourStep(3, "Resting potential (GHK)",
                 "V_m is the permeability-weighted vote of all ions, P_K : P_Na : P_Cl = 1 : 0.04 : 0.45",
                 ghk(rest.scenario()), rest.membranePotentialMv(), "mV", 0.5,
-                "Goldman–Hodgkin–Katz voltage equation; simulated: zero net current through the membrane"));
+                "Goldman–Hodgkin–Katz voltage equation; simulated: zero net current through the membrane", rest));
     }
 
     private static void capacitor(RunResult rest, Consumer<TourStep> sink) {
@@ -134,7 +135,7 @@ public final class PhysicsTour {
                 "a few million ions set V_m: the membrane is a capacitor, Q = C V", analytic, simulated, "ions",
                 0.05 * analytic, String.format("analytic C_m V_m with C_m = ε0 ε_m/d = %.3f µF/cm²; simulated: the separated charge "
                         + "(C_m in series with the diffuse layers); %.2g of the %.2g K+ inside", cm,
-                        simulated / inside, inside)));
+                        simulated / inside, inside), rest));
     }
 
     private static void chargeLayer(RunResult rest, Consumer<TourStep> sink) {
@@ -159,7 +160,8 @@ public final class PhysicsTour {
         sink.accept(new TourStep(5, "Thickness of the charge layer",
                 "the net charge sits within about one Debye length of the membrane; beyond, the bulk is neutral",
                 lambda, qx / q, "nm", 0.1 * lambda, String.format("Debye length of the inside bath; simulated: mean depth of the "
-                        + "inside net charge; bulk electroneutrality beyond 10 λ_D: %.1e", rest.bulkElectroneutrality())));
+                        + "inside net charge; bulk electroneutrality beyond 10 λ_D: %.1e", rest.bulkElectroneutrality()),
+                rest));
     }
 
     private static void pump(Consumer<TourStep> sink) {
@@ -180,7 +182,7 @@ public final class PhysicsTour {
                 "3 Na+ out, 2 K+ in per cycle keep the gradients and add a few mV of their own", mn,
                 r.membranePotentialMv(), "mV", 0.5, String.format("closed cell at steady state: inside K %.1f, Na %.1f mM; "
                         + "the pump's own share, V_m - GHK without it: %+.2f mV", in[0], in[1],
-                        r.membranePotentialMv() - ghkWithout)));
+                        r.membranePotentialMv() - ghkWithout), r));
     }
 
     private static void sodiumSurge(RunResult rest, Consumer<TourStep> sink) {
@@ -215,6 +217,6 @@ public final class PhysicsTour {
         sink.accept(new TourStep(7, "Sodium surge (the action potential's upstroke)",
                 "P_Na rises to 20 P_K: V_m swings from rest towards E_Na", target, peak, "mV", 2.0,
                 String.format("GHK with the surge permeabilities (E_Na = %+.1f mV); simulated: peak V_m of a 10 ms surge "
-                        + "from rest %.1f mV", eNa, rest.membranePotentialMv())));
+                        + "from rest %.1f mV", eNa, rest.membranePotentialMv()), slab.result()));
     }
 }

@@ -11,9 +11,10 @@ package org.membranepnp.solver.tour;
  * @param unit      their unit
  * @param tolerance the largest |simulated − analytic| that keeps the claim, in {@code unit}
  * @param note      how each was obtained
+ * @param result    the simulation behind the step (for its result files and figures)
  */
 public record TourStep(int chapter, String title, String claim, double analytic, double simulated, String unit,
-                       double tolerance, String note) {
+                       double tolerance, String note, org.membranepnp.engine.result.RunResult result) {
     /** True if the simulation keeps the claim within the tolerance. */
     public boolean agrees() {
         return Math.abs(simulated - analytic) <= tolerance;
