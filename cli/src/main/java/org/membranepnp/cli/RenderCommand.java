@@ -59,9 +59,29 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         List<Path> files = Figures.render(dir, new RenderOptions(width, height, logConcentrations));
         PrintWriter out = spec.commandLine().getOut();
-        files.forEach(out::println);
+        listed(files).forEach(out::println);
         out.flush();
         return 0;
+    }
+
+    /** The files to list: each figure, and the animation frames as one line "DIR/frames/ (N frames)". */
+    static List<String> listed(List<Path> files) {
+        List<String> lines = new java.util.ArrayList<>();
+        int frames = 0;
+        Path frameDir = null;
+        for (Path f : files) {
+            Path parent = f.getParent();
+            if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("frames")) {
+                frames++;
+                frameDir = parent;
+            } else {
+                lines.add(f.toString());
+            }
+        }
+        if (frames > 0) {
+            lines.add(frameDir + "/ (" + frames + " frames)");
+        }
+        return lines;
     }
 
     /**
@@ -72,7 +92,7 @@ final class RenderCommand implements Callable<Integer> {
         if (!render) {
             return;
         }
-        for (Path f : Figures.render(dir, RenderOptions.defaults())) {
+        for (String f : listed(Figures.render(dir, RenderOptions.defaults()))) {
             if (!quiet) {
                 out.printf(Locale.ROOT, "  %-34s %s%n", "figure", f);
             }

@@ -226,7 +226,7 @@ final class ProfileFigure {
     }
 
     /** The first node at or above {@code v} less one ({@code low}), or the last at or below it plus one. */
-    private static int window(double[] x, double v, boolean low) {
+    static int window(double[] x, double v, boolean low) {
         int n = x.length;
         if (low) {
             for (int k = 0; k < n; k++) {
@@ -244,7 +244,7 @@ final class ProfileFigure {
         return 0;
     }
 
-    private static double min(double[] v, int k0, int k1, double with) {
+    static double min(double[] v, int k0, int k1, double with) {
         double m = with;
         for (int k = k0; k <= k1; k++) {
             if (Double.isFinite(v[k])) {
@@ -254,7 +254,7 @@ final class ProfileFigure {
         return m;
     }
 
-    private static double max(double[] v, int k0, int k1, double with) {
+    static double max(double[] v, int k0, int k1, double with) {
         double m = with;
         for (int k = k0; k <= k1; k++) {
             if (Double.isFinite(v[k])) {

@@ -34,24 +34,65 @@ public final class ResultReader {
     public static NamedProfiles profiles(Path dir) {
         Path file = dir.resolve(ResultWriter.PROFILES_FILE);
         CsvTable t = CsvTable.read(file);
-        List<String> h = t.header();
-        if (h.size() < 3 || !h.get(0).equals(X) || !h.get(1).equals(POTENTIAL) || !h.get(h.size() - 1).equals(CHARGE)) {
-            throw new UserInputException("cannot read " + file + ": expected the columns " + X + ", " + POTENTIAL
-                    + ", c_<species>_mM…, " + CHARGE);
-        }
-        List<String> species = names(h.subList(2, h.size() - 1), "c_", "_mM", file);
-        double[][] c = new double[species.size()][];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = t.numbers(i + 2);
-        }
+        List<String> species = profileSpecies(t, file);
+        double[][] c = concentrations(t, species.size());
         double[] x = t.numbers(0);
         if (x.length < 3) {
             throw new UserInputException("cannot read " + file + ": " + x.length + " nodes; a profile has at least 3");
         }
         JsonNode summary = ResultWriter.readSummary(dir.resolve(ResultWriter.SUMMARY_FILE));
         int[] faces = faces(species, c, x, summary, file);
-        Profiles p = new Profiles(x, t.numbers(1), c, t.numbers(h.size() - 1), faces[0], faces[1]);
+        Profiles p = new Profiles(x, t.numbers(1), c, t.numbers(t.header().size() - 1), faces[0], faces[1]);
         return new NamedProfiles(species, p);
+    }
+
+    /**
+     * Reads a profile written during a run on the same mesh as {@code mesh} (a snapshot, with the columns of
+     * profiles.csv); the membrane faces are those of {@code mesh}.
+     *
+     * @throws UserInputException with one line if the file is missing or malformed, or its nodes or species are not
+     *                            those of {@code mesh}
+     */
+    public static NamedProfiles profilesOnMesh(Path file, NamedProfiles mesh) {
+        CsvTable t = CsvTable.read(file);
+        List<String> species = profileSpecies(t, file);
+        if (!species.equals(mesh.species())) {
+            throw new UserInputException("cannot read " + file + ": species " + species + ", expected "
+                    + mesh.species());
+        }
+        double[] x = t.numbers(0);
+        double[] mx = mesh.profiles().xNm();
+        if (x.length != mx.length) {
+            throw new UserInputException("cannot read " + file + ": " + x.length + " nodes, expected " + mx.length
+                    + " (the mesh of the run)");
+        }
+        for (int k = 0; k < x.length; k++) {
+            if (Math.abs(x[k] - mx[k]) > 1e-9 * Math.max(1, Math.abs(mx[k]))) {
+                throw new UserInputException("cannot read " + file + ": node " + k + " is at x = " + x[k]
+                        + " nm, not on the mesh of the run (" + mx[k] + " nm)");
+            }
+        }
+        Profiles m = mesh.profiles();
+        Profiles p = new Profiles(x, t.numbers(1), concentrations(t, species.size()),
+                t.numbers(t.header().size() - 1), m.membraneStartNode(), m.membraneEndNode());
+        return new NamedProfiles(species, p);
+    }
+
+    private static List<String> profileSpecies(CsvTable t, Path file) {
+        List<String> h = t.header();
+        if (h.size() < 3 || !h.get(0).equals(X) || !h.get(1).equals(POTENTIAL) || !h.get(h.size() - 1).equals(CHARGE)) {
+            throw new UserInputException("cannot read " + file + ": expected the columns " + X + ", " + POTENTIAL
+                    + ", c_<species>_mM…, " + CHARGE);
+        }
+        return names(h.subList(2, h.size() - 1), "c_", "_mM", file);
+    }
+
+    private static double[][] concentrations(CsvTable t, int count) {
+        double[][] c = new double[count][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = t.numbers(i + 2);
+        }
+        return c;
     }
 
     /**

@@ -101,6 +101,26 @@ class ResultReaderTest {
     }
 
     @Test
+    void readsASnapshotOnTheMeshOfTheRunWithItsFaces() throws Exception {
+        double[][] c = {{140, 141.5, 143.25, 1.2e-4, 3.9, 4.0000001, 4}, {140, 138.5, 136.75, 1.1e-4, 4.1, 3.9999999, 4}};
+        RunResult r = run(c, 2, 4);
+        ResultWriter.writeAll(tmp, r, Map.of(), false);
+        NamedProfiles mesh = ResultReader.profiles(tmp);
+        double[][] flat = {{140, 140, 140, 1e-4, 4, 4, 4}, {140, 140, 140, 1e-4, 4, 4, 4}}; // t = 0: no layers
+        Profiles early = new Profiles(r.profiles().xNm(), new double[7], flat, new double[7], 2, 4);
+        Path snap = tmp.resolve("profile-0001.csv");
+        Files.writeString(snap, ResultWriter.profilesCsv(r.scenario().species(), early));
+        NamedProfiles read = ResultReader.profilesOnMesh(snap, mesh);
+        assertEquals(2, read.profiles().membraneStartNode());
+        assertEquals(4, read.profiles().membraneEndNode());
+        assertArrayEquals(flat[1], read.profiles().concentrationsMm()[1], 0.0);
+        Files.writeString(snap, ResultWriter.profilesCsv(r.scenario().species(), new Profiles(
+                new double[] {0, 1, 2, 3, 4, 5, 6}, new double[7], flat, new double[7], 2, 4)));
+        UserInputException e = assertThrows(UserInputException.class, () -> ResultReader.profilesOnMesh(snap, mesh));
+        assertTrue(e.getMessage().contains("not on the mesh"), e.getMessage());
+    }
+
+    @Test
     void readsTheTimeSeriesWithNonFiniteValues() {
         RunResult r = TestRuns.transientWithGaps();
         ResultWriter.writeAll(tmp, r, Map.of(), false);
