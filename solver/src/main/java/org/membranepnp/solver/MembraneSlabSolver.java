@@ -36,7 +36,7 @@ public final class MembraneSlabSolver {
     private double stepperTolerance;
     private double wallTimeS;
 
-    /** Meshes {@code scenario} as it asks and starts from the uniform state (ψ = 0, bulk concentrations). */
+    /** Meshes {@code scenario} as it asks and starts from the filled baths (see {@link InitialState#fillUniform}). */
     public MembraneSlabSolver(Scenario scenario) {
         this(scenario, GradedMeshBuilder.build(scenario));
     }

@@ -17,7 +17,8 @@ public final class Simulation {
 
     /**
      * Runs {@code scenario} as its {@code [run]} table asks: a steady state from the analytic guess, or a
-     * transient from the freshly filled baths (ψ = 0, bulk concentrations) to {@code end_time_s}.
+     * transient from the freshly filled baths (bulk concentrations, uncharged membrane, double layers at charged
+     * faces) to {@code end_time_s}, with the scenario's schedules.
      *
      * @throws org.membranepnp.engine.UserInputException if the scenario cannot be meshed (e.g. too coarse)
      * @throws ConvergenceException                        if Newton fails
