@@ -15,47 +15,17 @@ class RunResumeTest {
     @TempDir
     Path tmp;
 
-    /** A closed cell (inside wall) charging and running down for 50 s. */
+    /**
+     * A closed cell (inside wall) charging and running down for 50 s: examples/neuron-rest.toml with the inside
+     * closed and a transient, written out as one scenario file (a resumed run cannot take --set).
+     */
     private Path scenario() throws IOException {
+        String text = Files.readString(ExampleFiles.file("neuron-rest"))
+                .replace("inside = \"reservoir\"", "inside = \"wall\"")
+                .replace("mode = \"steady\"", "mode = \"transient\"\nend_time_s = 50");
+        assertTrue(text.contains("inside = \"wall\"") && text.contains("end_time_s = 50"), "example layout changed");
         Path file = tmp.resolve("rundown.toml");
-        Files.writeString(file, """
-                title = "closed cell run-down"
-                temperature_K = 310.15
-                [[species]]
-                name = "K"
-                charge = 1
-                diffusion_m2_s = 1.96e-9
-                [[species]]
-                name = "Na"
-                charge = 1
-                diffusion_m2_s = 1.33e-9
-                [[species]]
-                name = "Cl"
-                charge = -1
-                diffusion_m2_s = 2.03e-9
-                [[species]]
-                name = "A"
-                charge = -1
-                diffusion_m2_s = 1e-9
-                [inside]
-                width_um = 1
-                permittivity = 80
-                concentrations_mM = { K = 140, Na = 15, Cl = 7, A = 148 }
-                [outside]
-                width_um = 1
-                permittivity = 80
-                concentrations_mM = { K = 4, Na = 145, Cl = 149 }
-                [membrane]
-                thickness_nm = 5
-                permittivity = 5.6
-                permeability_cm_s = { K = 1e-7, Na = 4e-9, Cl = 4.5e-8 }
-                [boundary]
-                inside = "wall"
-                outside = "reservoir"
-                [run]
-                mode = "transient"
-                end_time_s = 50
-                """);
+        Files.writeString(file, text);
         return file;
     }
 
