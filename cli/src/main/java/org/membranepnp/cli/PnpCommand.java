@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         sortOptions = false,
         description = "Poisson–Nernst–Planck simulation of a cell membrane: inside bath | lipid membrane | outside bath.",
         subcommands = {RunCommand.class, ValidateCommand.class, TourCommand.class, BenchCommand.class, SweepCommand.class,
-                RenderCommand.class, ExplainCommand.class, ExamplesCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+                RenderCommand.class, ViewCommand.class, ExplainCommand.class, ExamplesCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -16,9 +16,22 @@ final class FigureRenderer {
      * @throws RenderUnavailableException if there is no display
      */
     static BufferedImage render(Scene scene) {
-        int k = (long) scene.width() * scene.height() <= SUPERSAMPLE_MAX_PIXELS ? 2 : 1;
+        int k = supersample(scene.width(), scene.height());
         BufferedImage image = OffscreenGl.draw(scene.width(), scene.height(), k, gl -> GlPainter.paint(gl, scene, k));
         LabelPainter.paint(image, scene.labels());
         return image;
+    }
+
+    /** The picture of {@code scene} drawn on a kept surface of the scene's size. */
+    static BufferedImage render(Scene scene, OffscreenGl.Surface surface) {
+        int k = surface.supersample();
+        BufferedImage image = surface.draw(gl -> GlPainter.paint(gl, scene, k));
+        LabelPainter.paint(image, scene.labels());
+        return image;
+    }
+
+    /** Framebuffer pixels per picture pixel for a picture of this size: 2 up to {@link #SUPERSAMPLE_MAX_PIXELS}. */
+    static int supersample(int width, int height) {
+        return (long) width * height <= SUPERSAMPLE_MAX_PIXELS ? 2 : 1;
     }
 }

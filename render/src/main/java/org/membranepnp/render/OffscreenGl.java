@@ -11,6 +11,8 @@ import com.jogamp.opengl.fixedfunc.GLMatrixFunc;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.function.Consumer;
 
 /**
@@ -34,23 +36,61 @@ final class OffscreenGl {
      * @throws IllegalStateException      if OpenGL reports an error
      */
     static BufferedImage draw(int width, int height, int supersample, Consumer<GL2> painter) {
-        if (width < 1 || height < 1 || supersample < 1 || supersample > 3) {
-            throw new IllegalArgumentException("bad size " + width + "x" + height + " x" + supersample);
+        try (Surface s = new Surface(width, height, supersample)) {
+            return s.draw(painter);
         }
-        GLProfile profile = GlDisplay.profile();
-        GLCapabilities caps = new GLCapabilities(profile);
-        caps.setOnscreen(false);
-        caps.setFBO(true);
-        caps.setSampleBuffers(true);
-        caps.setNumSamples(SAMPLES);
-        caps.setDepthBits(0);
-        caps.setAlphaBits(8);
-        int w = width * supersample;
-        int h = height * supersample;
-        GLOffscreenAutoDrawable drawable = GLDrawableFactory.getFactory(profile)
-                .createOffscreenAutoDrawable(null, caps, null, w, h);
-        try {
+    }
+
+    /**
+     * A framebuffer and its OpenGL context kept for many pictures of one size (an animation, a live view): each
+     * {@link #draw} pays only for the drawing and the read-back, not for a new context.
+     */
+    static final class Surface implements AutoCloseable {
+        private final int width;
+        private final int height;
+        private final int supersample;
+        private final GLOffscreenAutoDrawable drawable;
+        private final ByteBuffer pixels;
+
+        /**
+         * @throws RenderUnavailableException if there is no display
+         */
+        Surface(int width, int height, int supersample) {
+            if (width < 1 || height < 1 || supersample < 1 || supersample > 3) {
+                throw new IllegalArgumentException("bad size " + width + "x" + height + " x" + supersample);
+            }
+            this.width = width;
+            this.height = height;
+            this.supersample = supersample;
+            GLProfile profile = GlDisplay.profile();
+            GLCapabilities caps = new GLCapabilities(profile);
+            caps.setOnscreen(false);
+            caps.setFBO(true);
+            caps.setSampleBuffers(true);
+            caps.setNumSamples(SAMPLES);
+            caps.setDepthBits(0);
+            caps.setAlphaBits(8);
+            int w = width * supersample;
+            int h = height * supersample;
+            drawable = GLDrawableFactory.getFactory(profile).createOffscreenAutoDrawable(null, caps, null, w, h);
             drawable.display(); // realises the FBO and its context
+            pixels = ByteBuffer.allocateDirect(w * h * 4).order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        int supersample() {
+            return supersample;
+        }
+
+        /**
+         * Draws one picture.
+         *
+         * @param painter draws with GL2; coordinates are picture pixels, (0, 0) the top left corner
+         * @return an opaque RGB image
+         * @throws IllegalStateException if OpenGL reports an error
+         */
+        synchronized BufferedImage draw(Consumer<GL2> painter) {
+            int w = width * supersample;
+            int h = height * supersample;
             GLContext context = drawable.getContext();
             if (context.makeCurrent() == GLContext.CONTEXT_NOT_CURRENT) {
                 throw new IllegalStateException("cannot make the offscreen OpenGL context current");
@@ -69,30 +109,45 @@ final class OffscreenGl {
                 painter.accept(gl);
                 gl.glFlush();
                 drawable.swapBuffers(); // resolves the samples into the readable buffer
-                ByteBuffer rgba = ByteBuffer.allocateDirect(w * h * 4);
+                pixels.clear();
                 gl.glBindFramebuffer(GL.GL_READ_FRAMEBUFFER, context.getDefaultReadFramebuffer());
                 gl.glReadBuffer(context.getDefaultReadBuffer());
                 gl.glPixelStorei(GL.GL_PACK_ALIGNMENT, 1);
-                gl.glReadPixels(0, 0, w, h, GL.GL_RGBA, GL.GL_UNSIGNED_BYTE, rgba);
+                // BGRA bytes read as little-endian ints are 0xAARRGGBB
+                gl.glReadPixels(0, 0, w, h, GL.GL_BGRA, GL.GL_UNSIGNED_BYTE, pixels);
                 int err = gl.glGetError();
                 if (err != GL.GL_NO_ERROR) {
                     throw new IllegalStateException("OpenGL error 0x" + Integer.toHexString(err) + " while drawing");
                 }
-                return toImage(rgba, width, height, supersample);
+                return toImage(pixels.asIntBuffer(), width, height, supersample);
             } finally {
                 context.release();
             }
-        } finally {
+        }
+
+        @Override
+        public synchronized void close() {
             drawable.destroy();
         }
     }
 
-    /** Bottom-up RGBA rows of the framebuffer to a top-down RGB image, averaging k×k blocks. */
-    private static BufferedImage toImage(ByteBuffer rgba, int width, int height, int k) {
+    /** Bottom-up ARGB rows of the framebuffer to a top-down RGB image, averaging k×k blocks. */
+    private static BufferedImage toImage(IntBuffer argb, int width, int height, int k) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] out = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
         int w = width * k;
         int h = height * k;
+        if (k == 1) {
+            for (int y = 0; y < height; y++) {
+                argb.get((h - 1 - y) * w, out, y * width, width);
+            }
+            for (int i = 0; i < out.length; i++) {
+                out[i] &= 0xffffff;
+            }
+            return img;
+        }
+        int[] src = new int[w * h];
+        argb.get(0, src);
         int n = k * k;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -100,12 +155,12 @@ final class OffscreenGl {
                 int g = 0;
                 int b = 0;
                 for (int dy = 0; dy < k; dy++) {
-                    int row = h - 1 - (y * k + dy);
+                    int row = (h - 1 - (y * k + dy)) * w + x * k;
                     for (int dx = 0; dx < k; dx++) {
-                        int i = (row * w + x * k + dx) * 4;
-                        r += rgba.get(i) & 0xff;
-                        g += rgba.get(i + 1) & 0xff;
-                        b += rgba.get(i + 2) & 0xff;
+                        int c = src[row + dx];
+                        r += (c >> 16) & 0xff;
+                        g += (c >> 8) & 0xff;
+                        b += c & 0xff;
                     }
                 }
                 out[y * width + x] = ((r + n / 2) / n) << 16 | ((g + n / 2) / n) << 8 | (b + n / 2) / n;

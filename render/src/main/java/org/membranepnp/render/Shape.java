@@ -1,7 +1,8 @@
 package org.membranepnp.render;
 
 /** Something OpenGL draws in a {@link Scene}, in picture pixels (origin top left, y down); colours are 0xAARRGGBB. */
-sealed interface Shape permits Shape.Rect, Shape.Line, Shape.Area, Shape.Dot {
+sealed interface Shape permits Shape.Rect, Shape.Line, Shape.Area, Shape.Dot, Shape.Mesh,
+        Shape.Segments {
 
     /** The clip rectangle of a shape, or null for none. */
     Clip clip();
@@ -27,5 +28,18 @@ sealed interface Shape permits Shape.Rect, Shape.Line, Shape.Area, Shape.Dot {
 
     /** A filled disc with a ring around it ({@code edgeWidth} 0: no ring). */
     record Dot(float x, float y, float radius, int fill, int edge, float edgeWidth, Clip clip) implements Shape {
+    }
+
+    /**
+     * A colour-mapped grid of {@code nx}×{@code ny} vertices, vertex {@code ix * ny + iy} at
+     * (xy[2i], xy[2i + 1]) with map value t[i] in [0, 1]; each grid cell is two triangles. The colour is looked up in
+     * {@code table} (0xRRGGBB, entry 0 for t = 0, the last for t = 1) per pixel from the interpolated t, so it is
+     * exact at the vertices and interpolated in value, not in colour, between them.
+     */
+    record Mesh(float[] xy, float[] t, int nx, int ny, int[] table, Clip clip) implements Shape {
+    }
+
+    /** Separate straight segments (x0, y0, x1, y1 each) of {@code width} pixels with square ends. */
+    record Segments(float[] xy, float width, int argb, Clip clip) implements Shape {
     }
 }
