@@ -39,6 +39,9 @@ public class FieldMapRenderBenchmark {
     static final int NX = 512;
     static final int NY = 256;
 
+    @Param({"true", "false"})
+    public boolean multisample;
+
     @Param({"1", "2"})
     public int supersample;
 
@@ -68,7 +71,7 @@ public class FieldMapRenderBenchmark {
         }
         map = new FieldMap("benchmark frame", "ρ", "C/m^{3}", x, y, rho, phi, 4997.5, 5002.5,
                 List.of(new double[] {4997.5, 5002.5, 500, 520}, new double[] {4997.5, 5002.5, 1400, 1420}), true, true);
-        renderer = new FieldMapRenderer(new RenderOptions(1920, 1080, false), supersample);
+        renderer = new FieldMapRenderer(new RenderOptions(1920, 1080, false), supersample, multisample);
     }
 
     @TearDown(Level.Trial)
