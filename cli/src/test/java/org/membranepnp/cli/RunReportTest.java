@@ -17,48 +17,13 @@ import org.membranepnp.engine.scenario.ScenarioLoader;
 
 /** The table of {@code pnp run}, from a hand-made result (no solver needed). */
 class RunReportTest {
-    private static final String NEURON = """
-            title = "resting neuron"
-            temperature_K = 310.15
-
-            [[species]]
-            name = "K"
-            charge = 1
-            diffusion_m2_s = 1.96e-9
-
-            [[species]]
-            name = "Na"
-            charge = 1
-            diffusion_m2_s = 1.33e-9
-
-            [[species]]
-            name = "Cl"
-            charge = -1
-            diffusion_m2_s = 2.03e-9
-
-            [[species]]
-            name = "A"
-            charge = -1
-            diffusion_m2_s = 1e-10
-
-            [inside]
-            width_um = 1
-            permittivity = 80
-            concentrations_mM = { K = 140, Na = 15, Cl = 7, A = 148 }
-
-            [outside]
-            width_um = 1
-            permittivity = 80
-            concentrations_mM = { K = 4, Na = 145, Cl = 149 }
-
-            [membrane]
-            thickness_nm = 5
-            permittivity = 5.6
-            permeability_cm_s = { K = 1e-7, Na = 4e-9, Cl = 4.5e-8 }
-            """;
+    /** The resting neuron of examples/neuron-rest.toml. */
+    private static Scenario neuron() {
+        return ScenarioLoader.load(ExampleFiles.file("neuron-rest"));
+    }
 
     private static String report() {
-        Scenario s = ScenarioLoader.parse(NEURON, "neuron.toml");
+        Scenario s = neuron();
         double[] cIn = {140, 15, 7, 148};
         double[] cOut = {4, 145, 149, 0};
         Profiles p = new Profiles(new double[] {0, 1, 2}, new double[] {-74.2, -70, 0},
@@ -79,7 +44,7 @@ class RunReportTest {
     @Test
     void showsTitleVoltagesAndEverySpecies() {
         String t = report();
-        assertTrue(t.startsWith("resting neuron\n"), t);
+        assertTrue(t.startsWith(neuron().title() + "\n"), t);
         assertTrue(lineStarting(t, "  membrane potential V_m").endsWith("-74.20 mV"), t);
         assertTrue(lineStarting(t, "  GHK voltage").contains(" mV"), t);
         // E_K = V_T ln(4/140) = −95.0 mV at 310.15 K; driving force −74.2 − (−95.0) = +20.8 mV

@@ -26,6 +26,15 @@ public record Membrane(double thicknessNm, double permittivity, double[] permeab
         return permeabilityCmPerS[i] * 1e-2;
     }
 
+    /** The permeabilities of all species in m/s (a new array). */
+    public double[] permeabilitiesMPerS() {
+        double[] p = new double[permeabilityCmPerS.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = permeabilityMPerS(i);
+        }
+        return p;
+    }
+
     /** True if species {@code i} crosses the membrane. */
     public boolean isPermeant(int i) {
         return permeabilityCmPerS[i] > 0;

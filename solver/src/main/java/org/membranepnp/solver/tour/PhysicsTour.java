@@ -109,10 +109,7 @@ public final class PhysicsTour {
     }
 
     private static double ghk(Scenario s) {
-        double[] p = new double[s.speciesCount()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = s.membrane().permeabilityMPerS(i);
-        }
+        double[] p = s.membrane().permeabilitiesMPerS();
         return GhkVoltage.mv(s.charges(), p, s.inside().concentrationsMm(), s.outside().concentrationsMm(),
                 s.temperatureK());
     }
@@ -173,10 +170,7 @@ public final class PhysicsTour {
         double[] out = r.outsideBulkMm();
         double mn = MullinsNoda.mv(closed.membrane().permeabilityMPerS(0), closed.membrane().permeabilityMPerS(1),
                 in[0], out[0], in[1], out[1], MullinsNoda.NA_K_PUMP_RATIO, closed.temperatureK());
-        double[] p = new double[closed.speciesCount()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = closed.membrane().permeabilityMPerS(i);
-        }
+        double[] p = closed.membrane().permeabilitiesMPerS();
         double ghkWithout = GhkVoltage.mv(closed.charges(), p, in, out, closed.temperatureK());
         sink.accept(new TourStep(6, "Na+/K+ pump (Mullins–Noda)",
                 "3 Na+ out, 2 K+ in per cycle keep the gradients and add a few mV of their own", mn,
@@ -205,10 +199,7 @@ public final class PhysicsTour {
         for (double v : ts.membranePotentialMv()) {
             peak = Math.max(peak, v);
         }
-        double[] p = new double[s.speciesCount()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = s.membrane().permeabilityMPerS(i);
-        }
+        double[] p = s.membrane().permeabilitiesMPerS();
         p[1] = 20 * pK * 1e-2;
         double target = GhkVoltage.mv(s.charges(), p, s.inside().concentrationsMm(), s.outside().concentrationsMm(),
                 s.temperatureK());

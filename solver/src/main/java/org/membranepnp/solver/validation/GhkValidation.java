@@ -29,7 +29,7 @@ final class GhkValidation {
         Scenario s = ReferenceScenarios.neuronRest();
         RunResult rest = Simulation.run(s, SolverOptions.DEFAULT, ProgressListener.NONE);
         int[] z = s.charges();
-        double[] p = permeabilities(s);
+        double[] p = s.membrane().permeabilitiesMPerS();
         double t = s.temperatureK();
         double ghk = GhkVoltage.mv(z, p, s.inside().concentrationsMm(), s.outside().concentrationsMm(), t);
         sink.accept(ValidationSuite.absolute("GHK V_m neuron-rest", ghk, rest.membranePotentialMv(), "mV",
@@ -75,14 +75,6 @@ final class GhkValidation {
         double bulkRel = maxBulkDeviation / maxCurrent;
         sink.accept(ValidationSuite.atMost("I-V deviation from bulk GHK (max dev / max |I|)", bulkRel, "1", 0.05,
                 "diffuse layers: surface c = bulk·exp(−zζ/V_T), and the drop in the lipid is V_m − ζ_in + ζ_out"));
-    }
-
-    static double[] permeabilities(Scenario s) {
-        double[] p = new double[s.speciesCount()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = s.membrane().permeabilityMPerS(i);
-        }
-        return p;
     }
 
     static double totalCurrent(RunResult r, int[] z) {

@@ -34,7 +34,7 @@ final class PumpValidation {
             Scenario open = ReferenceScenarios.neuronRest().withPump(pump);
             RunResult r = Simulation.run(open, SolverOptions.DEFAULT, ProgressListener.NONE);
             double ip = pumpCurrent(pump, r);
-            double[] p = GhkValidation.permeabilities(open);
+            double[] p = open.membrane().permeabilitiesMPerS();
             double expected = GhkVoltage.mv(open.charges(), p, r.insideSurfaceMm(), r.outsideSurfaceMm(),
                     open.temperatureK(), ip);
             double bulk = GhkVoltage.mv(open.charges(), p, open.inside().concentrationsMm(),
@@ -61,7 +61,7 @@ final class PumpValidation {
                 c.membranePotentialMv(), "mV", MULLINS_NODA_TOLERANCE_MV, String.format(
                         "steady inside K %.2f, Na %.2f, Cl %.2f mM (Cl at equilibrium)", in[0], in[1], in[2])));
 
-        double[] p = GhkValidation.permeabilities(closed);
+        double[] p = closed.membrane().permeabilitiesMPerS();
         double ghkWithout = GhkVoltage.mv(closed.charges(), p, in, out, closed.temperatureK());
         double own = c.membranePotentialMv() - ghkWithout;
         sink.accept(ValidationSuite.within("Pump's own contribution: V_m - GHK without pump", own, "mV", -8.0, -1.0,

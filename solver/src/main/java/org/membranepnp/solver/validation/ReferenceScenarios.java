@@ -71,10 +71,7 @@ public final class ReferenceScenarios {
      */
     public static double balancingPumpCurrentAPerM2() {
         Scenario s = neuronRest();
-        double[] p = new double[s.speciesCount()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = s.membrane().permeabilityMPerS(i);
-        }
+        double[] p = s.membrane().permeabilitiesMPerS();
         double v = GhkVoltage.mv(s.charges(), p, s.inside().concentrationsMm(), s.outside().concentrationsMm(),
                 s.temperatureK());
         double jNa = GhkFlux.outwardMolPerM2S(1, p[1], s.inside().concentrationMm(1), s.outside().concentrationMm(1),
