@@ -17,10 +17,13 @@ import java.util.List;
  * @param run          steady or transient
  * @param pump         the Na⁺/K⁺ pump in the membrane ({@link NaKPump#NONE}: none)
  * @param schedules    parameters that change during a transient (empty: none)
+ * @param lateral      the extent along the membrane and its pores (2-D; {@link Lateral#NONE} in 1-D)
+ * @param particles    the Brownian particle mode ({@link ParticleSpec#NONE}: off)
  */
 public record Scenario(String title, int dimension, double temperatureK, List<Species> species,
                        Bath inside, Bath outside, Membrane membrane, Boundary boundary,
-                       MeshSpec mesh, RunSpec run, NaKPump pump, List<Schedule> schedules) {
+                       MeshSpec mesh, RunSpec run, NaKPump pump, List<Schedule> schedules,
+                       Lateral lateral, ParticleSpec particles) {
 
     public Scenario {
         species = List.copyOf(species);
@@ -28,6 +31,20 @@ public record Scenario(String title, int dimension, double temperatureK, List<Sp
             pump = NaKPump.NONE;
         }
         schedules = schedules == null ? List.of() : List.copyOf(schedules);
+        if (lateral == null) {
+            lateral = Lateral.NONE;
+        }
+        if (particles == null) {
+            particles = ParticleSpec.NONE;
+        }
+    }
+
+    /** A 1-D scenario without particles. */
+    public Scenario(String title, int dimension, double temperatureK, List<Species> species, Bath inside,
+                    Bath outside, Membrane membrane, Boundary boundary, MeshSpec mesh, RunSpec run, NaKPump pump,
+                    List<Schedule> schedules) {
+        this(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run, pump, schedules,
+                Lateral.NONE, ParticleSpec.NONE);
     }
 
     /** A scenario whose parameters do not change in time. */
@@ -68,37 +85,60 @@ public record Scenario(String title, int dimension, double temperatureK, List<Sp
 
     /** A copy with another boundary (for clamps and sweeps). */
     public Scenario withBoundary(Boundary b) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, b, mesh, run, pump, schedules);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, b, mesh, run,
+                pump, schedules, lateral, particles);
     }
 
     /** A copy with another mesh request. */
     public Scenario withMesh(MeshSpec m) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, m, run, pump, schedules);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, m, run,
+                pump, schedules, lateral, particles);
     }
 
     /** A copy with another run request. */
     public Scenario withRun(RunSpec r) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, r, pump, schedules);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, r,
+                pump, schedules, lateral, particles);
     }
 
     /** A copy with another membrane. */
     public Scenario withMembrane(Membrane m) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, m, boundary, mesh, run, pump, schedules);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, m, boundary, mesh, run,
+                pump, schedules, lateral, particles);
     }
 
     /** A copy at another temperature. */
     public Scenario withTemperatureK(double t) {
-        return new Scenario(title, dimension, t, species, inside, outside, membrane, boundary, mesh, run, pump, schedules);
+        return new Scenario(title, dimension, t, species, inside, outside, membrane, boundary, mesh, run,
+                pump, schedules, lateral, particles);
     }
 
     /** A copy with another pump. */
     public Scenario withPump(NaKPump p) {
-        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run, p, schedules);
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run,
+                p, schedules, lateral, particles);
     }
 
     /** A copy with other schedules. */
     public Scenario withSchedules(List<Schedule> s) {
         return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run,
-                pump, s);
+                pump, s, lateral, particles);
+    }
+
+    /** A copy with another lateral geometry (2-D). */
+    public Scenario withLateral(Lateral l) {
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run,
+                pump, schedules, l, particles);
+    }
+
+    /** A copy with another particle request. */
+    public Scenario withParticles(ParticleSpec p) {
+        return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run,
+                pump, schedules, lateral, p);
+    }
+
+    /** True for a 2-D scenario (a slab with an extent along the membrane). */
+    public boolean isTwoDimensional() {
+        return dimension == 2;
     }
 }
