@@ -36,6 +36,17 @@ public final class Simulation {
      */
     public static RunResult run(Scenario scenario, SolverOptions options, ProgressListener progress,
                                 RunControl control, Checkpoint resume) {
+        if (scenario.isTwoDimensional()) {
+            if (resume != null) {
+                throw new UserInputException("only transient runs can be resumed; this 2-D scenario is steady");
+            }
+            try (WorkerPool pool = WorkerPool.create(options.threads())) {
+                MembranePlaneSolver plane = new MembranePlaneSolver(scenario, pool)
+                        .withProgress(progress, options.verbose());
+                plane.solveSteady();
+                return plane.result();
+            }
+        }
         Mesh1D mesh = GradedMeshBuilder.build(scenario);
         try (WorkerPool pool = WorkerPool.create(options.threads())) {
             MembraneSlabSolver slab = new MembraneSlabSolver(scenario, mesh, pool)

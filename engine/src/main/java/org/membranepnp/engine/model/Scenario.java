@@ -137,6 +137,25 @@ public record Scenario(String title, int dimension, double temperatureK, List<Sp
                 pump, schedules, lateral, p);
     }
 
+    /**
+     * The permeability of each species averaged over the membrane's area, m/s: in 1-D the lipid's; in 2-D
+     * P̄_i = P_lipid,i (1 − Σ w/H) + Σ_pores P_pore,i w/H.
+     */
+    public double[] areaAveragedPermeabilitiesMPerS() {
+        double[] p = membrane.permeabilitiesMPerS();
+        if (!isTwoDimensional() || lateral.heightNm() <= 0) {
+            return p;
+        }
+        double h = lateral.heightNm();
+        for (Channel c : lateral.channels()) {
+            double f = c.widthNm() / h;
+            for (int i = 0; i < p.length; i++) {
+                p[i] += f * (c.permeabilityMPerS(i) - membrane.permeabilityMPerS(i));
+            }
+        }
+        return p;
+    }
+
     /** True for a 2-D scenario (a slab with an extent along the membrane). */
     public boolean isTwoDimensional() {
         return dimension == 2;

@@ -50,6 +50,10 @@ public final class ResultWriter {
         Summary summary = Summary.of(r, provenance);
         written.add(writeAtomically(dir, SUMMARY_FILE, summary.toJson() + "\n"));
         written.add(writeAtomically(dir, PROFILES_FILE, profilesCsv(r)));
+        if (r.fields() != null) {
+            written.add(writeAtomically(dir, FieldFiles.CSV_FILE, FieldFiles.csv(r.fields())));
+            written.add(writeAtomically(dir, FieldFiles.VTK_FILE, FieldFiles.vtk(r.fields(), r.scenario().title())));
+        }
         if (r.timeSeries() != null) {
             written.add(writeAtomically(dir, TIMESERIES_FILE, timeSeriesCsv(r)));
         } else {

@@ -22,7 +22,9 @@ import org.membranepnp.engine.model.Scenario;
  * @param lastResidual                   scaled residual norm at the end
  * @param timeSteps                      accepted time steps (0 for a direct steady solve)
  * @param wallTimeS                      wall-clock time of the solve, s
- * @param cells                          number of mesh cells
+ * @param cells                          number of mesh cells (nodes of the 2-D mesh in 2-D)
+ * @param fields                         the 2-D fields, or null for a 1-D run (whose {@code profiles} are then the
+ *                                       fields averaged along the membrane)
  */
 public record RunResult(Scenario scenario, Profiles profiles, TimeSeries timeSeries,
                         double membranePotentialMv, double intramembraneDropMv,
@@ -31,5 +33,19 @@ public record RunResult(Scenario scenario, Profiles profiles, TimeSeries timeSer
                         double[] membraneFluxMolPerM2S,
                         double separatedChargeCPerM2, double bulkElectroneutrality,
                         double conservationError, int newtonIterations, double lastResidual,
-                        int timeSteps, double wallTimeS, int cells) {
+                        int timeSteps, double wallTimeS, int cells, Fields2D fields) {
+
+    /** A 1-D run. */
+    public RunResult(Scenario scenario, Profiles profiles, TimeSeries timeSeries,
+                     double membranePotentialMv, double intramembraneDropMv,
+                     double[] insideBulkMm, double[] outsideBulkMm,
+                     double[] insideSurfaceMm, double[] outsideSurfaceMm,
+                     double[] membraneFluxMolPerM2S,
+                     double separatedChargeCPerM2, double bulkElectroneutrality,
+                     double conservationError, int newtonIterations, double lastResidual,
+                     int timeSteps, double wallTimeS, int cells) {
+        this(scenario, profiles, timeSeries, membranePotentialMv, intramembraneDropMv, insideBulkMm, outsideBulkMm,
+                insideSurfaceMm, outsideSurfaceMm, membraneFluxMolPerM2S, separatedChargeCPerM2, bulkElectroneutrality,
+                conservationError, newtonIterations, lastResidual, timeSteps, wallTimeS, cells, null);
+    }
 }

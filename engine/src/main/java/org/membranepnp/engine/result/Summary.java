@@ -55,6 +55,7 @@ public final class Summary {
     public static final String PUMP_CURRENT_A_M2 = "pump_current_A_m2";
     public static final String MULLINS_NODA_MV = "mullins_noda_mV";
     public static final String GHK_WITH_PUMP_MV = "ghk_with_pump_mV";
+    public static final String GEOMETRY = "geometry";
     public static final String PROVENANCE = "provenance";
     /** Sub-keys of the inside/outside objects. */
     public static final String INSIDE = "inside";
@@ -65,7 +66,27 @@ public final class Summary {
             DRIVING_FORCE_MV, DELTA_G_J_MOL, DEBYE_LENGTH_NM, MEMBRANE_CAPACITANCE_UF_CM2, SEPARATED_CHARGE_C_M2,
             BULK_CONCENTRATIONS_MM, BULK_ELECTRONEUTRALITY, CONSERVATION_ERROR, NEWTON_ITERATIONS, TIME_STEPS,
             WALL_TIME_S, CELLS, TEMPERATURE_K, INTRAMEMBRANE_DROP_MV, SURFACE_CONCENTRATIONS_MM,
-            MEMBRANE_CURRENT_A_M2, PUMP_CURRENT_A_M2, MULLINS_NODA_MV, GHK_WITH_PUMP_MV, PROVENANCE);
+            MEMBRANE_CURRENT_A_M2, PUMP_CURRENT_A_M2, MULLINS_NODA_MV, GHK_WITH_PUMP_MV, GEOMETRY, PROVENANCE);
+
+    private static Map<String, Object> geometry(RunResult r) {
+        Scenario s = r.scenario();
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("dimension", s.dimension());
+        double x0 = s.inside().widthUm() * 1e3;
+        g.put("membrane_nm", List.of(num(x0), num(x0 + s.membrane().thicknessNm())));
+        if (s.isTwoDimensional()) {
+            g.put("height_nm", num(s.lateral().heightNm()));
+            List<Object> channels = new java.util.ArrayList<>();
+            for (org.membranepnp.engine.model.Channel c : s.lateral().channels()) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("name", c.name());
+                one.put("y_nm", List.of(num(c.lowerNm()), num(c.upperNm())));
+                channels.add(one);
+            }
+            g.put("channels", channels);
+        }
+        return g;
+    }
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -90,7 +111,9 @@ public final class Summary {
      * concentrations (null unless both pump species are permeant);</li>
      * <li>ghk_with_pump_mV: the root of Σ_i I_GHK,i(V) + I_pump = 0 with the final bulk concentrations.</li>
      * </ul>
-     * The three pump keys are always written, null when the scenario has no pump.
+     * The three pump keys are always written, null when the scenario has no pump. In 2-D, ghk_mV uses the
+     * permeabilities averaged over the membrane area (lipid and pores), and geometry holds the dimension, the
+     * membrane faces (membrane_nm, x) and, in 2-D, height_nm and each pore's name and y_nm range.
      *
      * @param r          the run
      * @param provenance scenario file, command line, code version, … (copied; may be null)
@@ -116,10 +139,7 @@ public final class Summary {
         }
         v.put(NERNST_MV, perSpecies(species, nernst));
 
-        double[] pMPerS = new double[n];
-        for (int i = 0; i < n; i++) {
-            pMPerS[i] = m.permeabilityMPerS(i);
-        }
+        double[] pMPerS = s.areaAveragedPermeabilitiesMPerS();
         v.put(GHK_MV, num(GhkVoltage.mv(z, pMPerS, cIn, cOut, t)));
 
         double[] drive = new double[n];
@@ -176,6 +196,7 @@ public final class Summary {
         v.put(PUMP_CURRENT_A_M2, num(pumpCurrent));
         v.put(MULLINS_NODA_MV, num(mullinsNoda));
         v.put(GHK_WITH_PUMP_MV, num(ghkWithPump));
+        v.put(GEOMETRY, geometry(r));
         v.put(PROVENANCE, provenance == null ? new LinkedHashMap<String, Object>() : new LinkedHashMap<>(provenance));
         return new Summary(v);
     }

@@ -38,7 +38,10 @@ final class KeySchema {
                     value("voltage_mV")),
             table("mesh", value("cells")),
             table("run", value("mode"), value("end_time_s"), value("relative_tolerance")),
-            array("schedule", value("key"), value("time_s"), value("value")));
+            array("schedule", value("key"), value("time_s"), value("value")),
+            table("lateral", value("height_nm")),
+            array("channel", value("name"), value("center_nm"), value("width_nm"), value("permittivity"),
+                    speciesTable("permeability_cm_s")));
 
     final String name;
     final Kind kind;

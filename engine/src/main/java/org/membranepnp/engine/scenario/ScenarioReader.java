@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.membranepnp.engine.model.Bath;
+import org.membranepnp.engine.model.Channel;
+import org.membranepnp.engine.model.Lateral;
+import org.membranepnp.engine.model.ParticleSpec;
 import org.membranepnp.engine.model.Boundary;
 import org.membranepnp.engine.model.BoundaryKind;
 import org.membranepnp.engine.model.ClampKind;
@@ -62,19 +65,120 @@ final class ScenarioReader {
         RunSpec run = readRun(top);
         NaKPump pump = readPump(top, species);
         List<Schedule> schedules = readSchedules(top, species, membrane, boundary, run);
+        Lateral lateral = readLateral(top, dimension, species, boundary, run, pump, schedules);
         return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run, pump,
-                schedules);
+                schedules, lateral, ParticleSpec.NONE);
     }
 
     private static int readDimension(Section top) {
-        int d = top.integer("dimension", 1, "only dimension = 1 is supported");
-        if (d == 2) {
-            throw top.fail("dimension", "2-D scenarios are not supported yet; use dimension = 1");
-        }
-        if (d != 1) {
-            throw top.fail("dimension", "must be 1 (2-D is planned, not yet supported); use dimension = 1");
+        String hint = "1 (a slab across the membrane) or 2 (a slab with an extent along the membrane, and pores)";
+        int d = top.integer("dimension", 1, "must be " + hint);
+        if (d != 1 && d != 2) {
+            throw top.fail("dimension", "must be " + hint);
         }
         return d;
+    }
+
+    /**
+     * The 2-D geometry: {@code [lateral]} height_nm and the {@code [[channel]]} pores. Both belong to 2-D
+     * scenarios only; a 2-D scenario is a steady state between two reservoirs, without a pump or schedules.
+     */
+    private Lateral readLateral(Section top, int dimension, List<Species> species, Boundary boundary, RunSpec run,
+                                NaKPump pump, List<Schedule> schedules) {
+        if (dimension == 1) {
+            for (String key : List.of("lateral", "channel")) {
+                if (top.has(key)) {
+                    throw top.fail(key, "only allowed with dimension = 2 (a 1-D slab has no extent along the membrane); "
+                            + "set dimension = 2, or remove [" + key + "]");
+                }
+            }
+            return Lateral.NONE;
+        }
+        String need = "2-D scenarios are steady states between two reservoirs for now";
+        if (boundary.inside() != BoundaryKind.RESERVOIR || boundary.outside() != BoundaryKind.RESERVOIR) {
+            String side = boundary.inside() != BoundaryKind.RESERVOIR ? "inside" : "outside";
+            throw diag.error("boundary." + side, top.get("boundary") == null ? null : top.get("boundary").get(side),
+                    "is \"wall\", but " + need + "; set boundary." + side + " = \"reservoir\"");
+        }
+        if (run.mode() != RunMode.STEADY) {
+            throw diag.error("run.mode", top.get("run") == null ? null : top.get("run").get("mode"),
+                    "is \"transient\", but " + need + "; set mode = \"steady\" (or dimension = 1 for a time course)");
+        }
+        if (pump.present()) {
+            throw diag.error("pump", top.get("pump"), "not available in 2-D yet (" + need
+                    + "); remove [pump], or set dimension = 1");
+        }
+        if (!schedules.isEmpty()) {
+            throw diag.error("schedule", top.get("schedule"), "not available in 2-D (" + need
+                    + "); remove the [[schedule]] tables, or set dimension = 1");
+        }
+        Section lat = top.table("lateral", true, "height_nm, the slab's extent along the membrane");
+        String heightHint = "the slab's extent along the membrane in nm, e.g. height_nm = 20";
+        if (!lat.has("height_nm")) {
+            throw lat.missing("height_nm", "20 (" + heightHint + ")");
+        }
+        double height = lat.positive("height_nm", heightHint, "20");
+        JsonNode array = top.get("channel");
+        List<Channel> channels = new ArrayList<>();
+        if (array != null) {
+            String needs = "[[channel]] tables, each with center_nm, width_nm and permeability_cm_s, e.g. center_nm = 10, "
+                    + "width_nm = 1, permeability_cm_s = { K = 1 }";
+            if (!array.isArray()) {
+                throw top.fail("channel", "expected [[channel]] tables, got " + ValueText.kind(array) + "; write " + needs);
+            }
+            for (int i = 0; i < array.size(); i++) {
+                String path = "channel[" + (i + 1) + "]";
+                JsonNode item = array.get(i);
+                if (!item.isObject()) {
+                    throw diag.error(path, item, "expected a table; write " + needs);
+                }
+                Section c = new Section(item, path, diag);
+                channels.add(readChannel(c, i + 1, height, species, channels));
+            }
+        }
+        return new Lateral(height, channels);
+    }
+
+    private Channel readChannel(Section c, int number, double heightNm, List<Species> species, List<Channel> before) {
+        String name = c.text("name", "channel " + number, "a label in quotes, e.g. name = \"K channel\"");
+        String centerHint = "y of the pore axis in nm, between 0 and lateral.height_nm = "
+                + ValueText.rounded(heightNm, 6) + ", e.g. center_nm = " + ValueText.rounded(heightNm / 2, 6);
+        if (!c.has("center_nm")) {
+            throw c.missing("center_nm", ValueText.rounded(heightNm / 2, 6) + " (" + centerHint + ")");
+        }
+        double center = c.number("center_nm", centerHint, "");
+        String widthHint = "pore width along the membrane in nm, e.g. width_nm = 1";
+        if (!c.has("width_nm")) {
+            throw c.missing("width_nm", "1 (" + widthHint + ")");
+        }
+        double width = c.positive("width_nm", widthHint, "1");
+        double lower = center - width / 2;
+        double upper = center + width / 2;
+        if (lower < 0 || upper > heightNm) {
+            throw c.fail("center_nm", "the pore [" + ValueText.rounded(lower, 6) + ", " + ValueText.rounded(upper, 6)
+                    + "] nm sticks out of the slab [0, " + ValueText.rounded(heightNm, 6) + "] nm; move center_nm or make "
+                    + "width_nm smaller");
+        }
+        for (Channel other : before) {
+            if (lower < other.upperNm() && upper > other.lowerNm()) {
+                throw c.fail("center_nm", "the pore [" + ValueText.rounded(lower, 6) + ", " + ValueText.rounded(upper, 6)
+                        + "] nm overlaps " + other.name() + " [" + ValueText.rounded(other.lowerNm(), 6) + ", "
+                        + ValueText.rounded(other.upperNm(), 6) + "] nm; give each pore its own place");
+            }
+        }
+        double eps = c.positive("permittivity", 80.0, "relative permittivity of the water in the pore, e.g. permittivity = 80");
+        double[] p = perSpecies(c, "permeability_cm_s", species,
+                "the pore's permeability in cm/s per unit pore area, >= 0 (a species left out cannot enter)",
+                "{ K = 1 } (cm/s per unit pore area)");
+        double largest = 0;
+        for (double v : p) {
+            largest = Math.max(largest, v);
+        }
+        if (largest == 0) {
+            throw c.fail("permeability_cm_s", "no species passes this pore; give at least one a permeability > 0, "
+                    + "e.g. permeability_cm_s = { " + species.get(0).name() + " = 1 }");
+        }
+        return new Channel(name, center, width, eps, p);
     }
 
     private double readTemperature(Section top) {

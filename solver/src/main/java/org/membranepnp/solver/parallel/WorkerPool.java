@@ -61,7 +61,15 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Runs {@code body} over [0, count) in chunks of {@link #CHUNK}, the chunks spread over the threads. */
     public void forEachChunk(int count, RangeBody body) {
-        int chunks = (count + CHUNK - 1) / CHUNK;
+        forEachChunk(count, CHUNK, body);
+    }
+
+    /**
+     * Runs {@code body} over [0, count) in chunks of {@code chunk} iterations (fixed, whatever the number of
+     * threads), the chunks spread over the threads.
+     */
+    public void forEachChunk(int count, int chunk, RangeBody body) {
+        int chunks = (count + chunk - 1) / chunk;
         if (executor == null || chunks <= 1) {
             body.run(0, count);
             return;
@@ -69,7 +77,7 @@ public final class WorkerPool implements AutoCloseable {
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                body.run(c * CHUNK, Math.min(count, (c + 1) * CHUNK));
+                body.run(c * chunk, Math.min(count, (c + 1) * chunk));
             }
         };
         int helpers = Math.min(threads - 1, chunks - 1);

@@ -1,0 +1,64 @@
+package org.membranepnp.engine.result;
+
+import java.util.List;
+
+/**
+ * The fields of a 2-D run on its rectilinear mesh (x across the slab from the inside far end, y along the
+ * membrane), node (ix, iy) at flat index {@code ix · ny + iy}.
+ *
+ * @param species              species names, in scenario order
+ * @param xNm                  x of the node columns, nm, increasing
+ * @param yNm                  y of the node rows, nm, increasing
+ * @param potentialMv          φ at each node, mV (0 at the outside far end)
+ * @param concentrationsMm     [species][node] concentration, mM (inside the lipid the real, partitioned one)
+ * @param chargeDensityCPerM3  net ionic charge density F Σ z_i c_i at each node, C/m³
+ * @param membraneX0Nm         x of the membrane's inside face, nm
+ * @param membraneX1Nm         x of its outside face, nm
+ * @param channelsYNm          the pores, each {y0, y1} in nm (they span the membrane in x)
+ */
+public record Fields2D(List<String> species, double[] xNm, double[] yNm, double[] potentialMv,
+                       double[][] concentrationsMm, double[] chargeDensityCPerM3, double membraneX0Nm,
+                       double membraneX1Nm, List<double[]> channelsYNm) {
+
+    public Fields2D {
+        species = List.copyOf(species);
+        channelsYNm = channelsYNm == null ? List.of() : List.copyOf(channelsYNm);
+        int nodes = xNm.length * yNm.length;
+        check("potentialMv", potentialMv.length, nodes);
+        check("chargeDensityCPerM3", chargeDensityCPerM3.length, nodes);
+        check("concentrationsMm (species)", concentrationsMm.length, species.size());
+        for (double[] c : concentrationsMm) {
+            check("concentrationsMm (nodes)", c.length, nodes);
+        }
+    }
+
+    private static void check(String what, int length, int expected) {
+        if (length != expected) {
+            throw new IllegalArgumentException(what + " has " + length + " entries, expected " + expected);
+        }
+    }
+
+    /** Node columns along x. */
+    public int nx() {
+        return xNm.length;
+    }
+
+    /** Node rows along y. */
+    public int ny() {
+        return yNm.length;
+    }
+
+    /** Flat index of node (ix, iy). */
+    public int index(int ix, int iy) {
+        return ix * yNm.length + iy;
+    }
+
+    /** A field as [ix][iy] (a copy), e.g. for a map. */
+    public static double[][] grid(double[] flat, int nx, int ny) {
+        double[][] g = new double[nx][ny];
+        for (int ix = 0; ix < nx; ix++) {
+            System.arraycopy(flat, ix * ny, g[ix], 0, ny);
+        }
+        return g;
+    }
+}

@@ -1,0 +1,159 @@
+package org.membranepnp.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.membranepnp.engine.analytic.DebyeLength;
+import org.membranepnp.engine.model.Bath;
+import org.membranepnp.engine.model.Channel;
+import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.model.Species;
+import org.membranepnp.engine.result.Fields2D;
+import org.membranepnp.engine.result.Profiles;
+import org.membranepnp.engine.result.RunResult;
+import org.membranepnp.engine.units.PhysicalConstants;
+import org.membranepnp.solver.fv.EquationKind;
+import org.membranepnp.solver.fv.PnpAssembler2D;
+import org.membranepnp.solver.fv.PnpModel2D;
+
+/**
+ * The {@link RunResult} of a 2-D steady state: the fields on the mesh, and everything per unit membrane area
+ * averaged along y (profiles, surface concentrations, fluxes through the middle of the membrane, separated charge).
+ */
+final class PlaneResultBuilder {
+    private PlaneResultBuilder() {
+    }
+
+    static RunResult build(PnpModel2D model, PnpAssembler2D assembler, double[] u, int midColumn,
+                           int newtonIterations, double lastResidual, double wallTimeS) {
+        Scenario sc = model.scenario;
+        int nx = model.nx;
+        int ny = model.ny;
+        int m = model.m;
+        int s = model.s;
+        int a = model.membraneStart;
+        int b = model.membraneEnd;
+        double c0 = model.scales.concentrationMolPerM3;
+        double vt = model.scales.thermalVoltageV * 1e3;
+        double beta = sc.membrane().partitionCoefficient();
+        double psiRef = u[(nx - 1) * m];
+        double[] x = model.mesh.across().nodePositionsNm();
+        double[] y = model.mesh.yNodesNm();
+        int nodes = nx * ny;
+        double[] phi = new double[nodes];
+        double[][] conc = new double[s][nodes];
+        double[] rho = new double[nodes];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int k = j * nx + i;
+                int f = i * ny + j;
+                phi[f] = (u[k * m] - psiRef) * vt;
+                boolean lipid = i > a && i < b && !model.touchesPore(i, j);
+                double q = 0;
+                for (int sp = 0; sp < s; sp++) {
+                    double c = model.kind[k * m + 1 + sp] == EquationKind.INACTIVE ? 0.0 : u[k * m + 1 + sp] * c0;
+                    if (lipid) {
+                        c *= beta;
+                    }
+                    conc[sp][f] = c;
+                    q += model.z[sp] * c;
+                }
+                rho[f] = PhysicalConstants.FARADAY_C_PER_MOL * q;
+            }
+        }
+        List<double[]> pores = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Channel c : sc.lateral().channels()) {
+            pores.add(new double[] {c.lowerNm(), c.upperNm()});
+        }
+        for (Species sp : sc.species()) {
+            names.add(sp.name());
+        }
+        Fields2D fields = new Fields2D(names, x, y, phi, conc, rho, x[a], x[b], pores);
+
+        // averages along y, weighted by each row's share of the height
+        double[] weight = new double[ny];
+        double total = 0;
+        for (int j = 0; j < ny; j++) {
+            weight[j] = model.rowWeight[j * nx];
+            total += weight[j];
+        }
+        double[] phiAvg = new double[nx];
+        double[][] cAvg = new double[s][nx];
+        double[] rhoAvg = new double[nx];
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                double w = weight[j] / total;
+                int f = i * ny + j;
+                phiAvg[i] += w * phi[f];
+                rhoAvg[i] += w * rho[f];
+                for (int sp = 0; sp < s; sp++) {
+                    cAvg[sp][i] += w * conc[sp][f];
+                }
+            }
+        }
+        Profiles profiles = new Profiles(x, phiAvg, cAvg, rhoAvg, a, b);
+
+        double[] inBulk = new double[s];
+        double[] outBulk = new double[s];
+        double[] inSurf = new double[s];
+        double[] outSurf = new double[s];
+        double[] flux = new double[s];
+        for (int sp = 0; sp < s; sp++) {
+            inBulk[sp] = conc[sp][0];
+            outBulk[sp] = conc[sp][(nx - 1) * ny];
+            inSurf[sp] = cAvg[sp][a];
+            outSurf[sp] = cAvg[sp][b];
+            flux[sp] = assembler.speciesFluxThroughColumn(midColumn, sp) / model.height
+                    * model.scales.fluxMolPerM2S();
+        }
+        // separated charge per area: ions in the water of the inside bath, and the fixed charge on the lipid face
+        double qIn = 0;
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i <= a; i++) {
+                int k = j * nx + i;
+                double q = 0;
+                for (int sp = 0; sp < s; sp++) {
+                    q += model.z[sp] * u[k * m + 1 + sp];
+                }
+                qIn += model.waterArea[k] * q;
+            }
+        }
+        double lipidFraction = 1.0;
+        for (Channel c : sc.lateral().channels()) {
+            lipidFraction -= c.widthNm() / sc.lateral().heightNm();
+        }
+        double separated = PhysicalConstants.FARADAY_C_PER_MOL * c0 * model.scales.lengthM * qIn / model.height
+                + sc.membrane().insideSurfaceChargeCPerM2() * lipidFraction;
+
+        double lin = debye(sc.inside(), sc);
+        double lout = debye(sc.outside(), sc);
+        double worst = 0;
+        for (int i = 0; i < nx; i++) {
+            boolean bulk = (x[i] < x[a] && x[a] - x[i] > ResultBuilder.BULK_DEBYE_LENGTHS * lin)
+                    || (x[i] > x[b] && x[i] - x[b] > ResultBuilder.BULK_DEBYE_LENGTHS * lout);
+            if (!bulk) {
+                continue;
+            }
+            for (int j = 0; j < ny; j++) {
+                int f = i * ny + j;
+                double net = 0;
+                double sum = 0;
+                for (int sp = 0; sp < s; sp++) {
+                    net += model.z[sp] * conc[sp][f];
+                    sum += Math.abs(model.z[sp]) * conc[sp][f];
+                }
+                if (sum > 0) {
+                    worst = Math.max(worst, Math.abs(net) / sum);
+                }
+            }
+        }
+        double vm = (u[0] - psiRef) * vt;
+        double drop = phiAvg[a] - phiAvg[b];
+        return new RunResult(sc, profiles, null, vm, drop, inBulk, outBulk, inSurf, outSurf, flux, separated, worst,
+                Double.NaN, newtonIterations, lastResidual, 0, wallTimeS, model.mesh.elementCount(), fields);
+    }
+
+    private static double debye(Bath bath, Scenario sc) {
+        return DebyeLength.nm(bath.permittivity(), sc.charges(), bath.concentrationsMm(), sc.temperatureK());
+    }
+}

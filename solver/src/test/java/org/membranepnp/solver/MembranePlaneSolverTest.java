@@ -1,0 +1,130 @@
+package org.membranepnp.solver;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.membranepnp.engine.analytic.NernstPotential;
+import org.membranepnp.engine.model.Bath;
+import org.membranepnp.engine.model.Boundary;
+import org.membranepnp.engine.model.BoundaryKind;
+import org.membranepnp.engine.model.Channel;
+import org.membranepnp.engine.model.ClampKind;
+import org.membranepnp.engine.model.Lateral;
+import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.ParticleSpec;
+import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.result.Fields2D;
+import org.membranepnp.engine.result.RunResult;
+import org.membranepnp.solver.parallel.WorkerPool;
+import org.membranepnp.solver.validation.ReferenceScenarios;
+
+/** The 2-D steady state against the 1-D solver and against Nernst, and its discrete conservation. */
+class MembranePlaneSolverTest {
+
+    /** A scenario as a 2-D slab of the given height with the given pores. */
+    static Scenario plane(Scenario base, double widthUm, double heightNm, List<Channel> channels) {
+        Bath in = base.inside();
+        Bath out = base.outside();
+        Bath in2 = new Bath(widthUm, in.permittivity(), in.concentrationsMm());
+        Bath out2 = new Bath(widthUm, out.permittivity(), out.concentrationsMm());
+        return new Scenario(base.title(), 2, base.temperatureK(), base.species(), in2, out2, base.membrane(),
+                base.boundary(), base.mesh(), base.run(), base.pump(), base.schedules(),
+                new Lateral(heightNm, channels), ParticleSpec.NONE);
+    }
+
+    private static RunResult solve(Scenario s, int threads) {
+        try (WorkerPool pool = WorkerPool.create(threads)) {
+            MembranePlaneSolver p = new MembranePlaneSolver(s, pool);
+            p.solveSteady();
+            return p.result();
+        }
+    }
+
+    /** A K⁺-only pore through a lipid that passes nothing. */
+    private static Scenario potassiumPore() {
+        Scenario neuron = ReferenceScenarios.neuronRest();
+        Membrane m = neuron.membrane();
+        double[] none = new double[neuron.speciesCount()];
+        Membrane sealed = new Membrane(m.thicknessNm(), m.permittivity(), none, 0, 0, m.partitionCoefficient());
+        double[] pK = new double[neuron.speciesCount()];
+        pK[neuron.speciesIndex("K")] = 1.0;
+        Channel pore = new Channel("K channel", 5.0, 1.0, 80.0, pK);
+        return plane(neuron.withMembrane(sealed), 0.02, 10.0, List.of(pore));
+    }
+
+    @Test
+    void aSlabWithoutPoresIsTheOneDimensionalSolution() {
+        Scenario neuron = ReferenceScenarios.neuronRest();
+        Scenario flat = plane(neuron, neuron.inside().widthUm(), 5.0, List.of());
+        RunResult two = solve(flat, 1);
+        RunResult one = Simulation.run(neuron, SolverOptions.DEFAULT, ProgressListener.NONE);
+        // independent paths: block tridiagonal LU + Woodbury clamp (1-D) vs GMRES + secant on the electrode (2-D)
+        assertEquals(one.membranePotentialMv(), two.membranePotentialMv(), 1e-6);
+        Fields2D f = two.fields();
+        double[] phi1 = one.profiles().potentialMv();
+        for (int i = 0; i < f.nx(); i++) {
+            for (int j = 0; j < f.ny(); j++) {
+                assertEquals(phi1[i], f.potentialMv()[f.index(i, j)], 1e-6, "phi at node " + i + "," + j);
+                for (int q = 0; q < f.species().size(); q++) {
+                    double c1 = one.profiles().concentrationsMm()[q][i];
+                    assertEquals(c1, f.concentrationsMm()[q][f.index(i, j)], 1e-8 * Math.max(c1, 1e-3),
+                            f.species().get(q) + " at node " + i + "," + j);
+                }
+            }
+        }
+        for (int q = 0; q < neuron.speciesCount(); q++) {
+            double j1 = one.membraneFluxMolPerM2S()[q];
+            assertEquals(j1, two.membraneFluxMolPerM2S()[q], 1e-6 * Math.abs(j1) + 1e-18);
+        }
+    }
+
+    @Test
+    void aPotassiumPoreSetsTheNernstPotential() {
+        Scenario s = potassiumPore();
+        RunResult r = solve(s, 1);
+        int k = s.speciesIndex("K");
+        double nernst = NernstPotential.mv(1, s.outside().concentrationMm(k), s.inside().concentrationMm(k),
+                s.temperatureK());
+        assertEquals(nernst, r.membranePotentialMv(), 1e-6, "V_m of a K+-only pore at zero current");
+        // the capacitor is charged along the whole membrane, not only at the pore: the separated charge per area
+        // is that of C_m (in series with the diffuse layers) at the Nernst voltage, within the pore's share
+        assertTrue(r.separatedChargeCPerM2() < 0, "the inside is negative");
+        // no net K+ flux at equilibrium
+        assertEquals(0.0, r.membraneFluxMolPerM2S()[k], 1e-12);
+    }
+
+    @Test
+    void everyCrossSectionCarriesTheSameCurrent() {
+        Scenario s = potassiumPore();
+        Scenario clamped = s.withBoundary(new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR,
+                ClampKind.VOLTAGE, 0.0, -40.0));
+        try (WorkerPool pool = WorkerPool.serial()) {
+            MembranePlaneSolver p = new MembranePlaneSolver(clamped, pool);
+            p.solveSteady();
+            var asm = p.model();
+            int k = clamped.speciesIndex("K");
+            double mid = p.fluxThroughColumn(p.midColumn(), k);
+            assertTrue(mid > 0, "at -40 mV, above E_K, K+ flows out");
+            // exact discrete conservation: the steady K+ flux is the same through every column of x-edges
+            for (int c = 0; c < asm.nx - 1; c++) {
+                assertEquals(mid, p.fluxThroughColumn(c, k), 1e-9 * Math.abs(mid), "column " + c);
+            }
+        }
+    }
+
+    @Test
+    void resultsAreTheSameForAnyNumberOfThreads() {
+        Scenario s = potassiumPore();
+        RunResult one = solve(s, 1);
+        RunResult two = solve(s, 2);
+        assertEquals(Double.doubleToRawLongBits(one.membranePotentialMv()),
+                Double.doubleToRawLongBits(two.membranePotentialMv()));
+        assertArrayEquals(one.fields().potentialMv(), two.fields().potentialMv(), 0.0);
+        for (int q = 0; q < s.speciesCount(); q++) {
+            assertArrayEquals(one.fields().concentrationsMm()[q], two.fields().concentrationsMm()[q], 0.0);
+        }
+    }
+}
