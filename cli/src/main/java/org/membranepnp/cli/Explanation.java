@@ -124,11 +124,10 @@ record Explanation(String title, double temperatureK, double thermalVoltageMv, d
         Membrane mem = sc.membrane();
         int n = sc.speciesCount();
 
-        double[] pMPerS = new double[n];
+        double[] pMPerS = sc.areaAveragedPermeabilitiesMPerS(); // in 2-D: lipid and pores averaged over the area
         int reference = -1;
         for (int i = 0; i < n; i++) {
-            pMPerS[i] = mem.permeabilityMPerS(i);
-            if (mem.isPermeant(i) && (reference < 0 || isBetterReference(z, pMPerS, i, reference))) {
+            if (pMPerS[i] > 0 && (reference < 0 || isBetterReference(z, pMPerS, i, reference))) {
                 reference = i;
             }
         }
@@ -159,7 +158,7 @@ record Explanation(String title, double temperatureK, double thermalVoltageMv, d
             double current = GhkFlux.currentAPerM2(z[i], pMPerS[i], cIn, cOut, vm, t);
             double flux = GhkFlux.outwardMolPerM2S(z[i], pMPerS[i], cIn, cOut, vm, t);
             Flow flow;
-            if (!mem.isPermeant(i)) {
+            if (!(pMPerS[i] > 0)) {
                 flow = Flow.IMPERMEANT;
             } else if (!(cIn > 0) && !(cOut > 0)) {
                 flow = Flow.ABSENT;
@@ -170,10 +169,10 @@ record Explanation(String title, double temperatureK, double thermalVoltageMv, d
             } else {
                 flow = flux > 0 ? Flow.OUT : Flow.IN;
             }
-            if (mem.isPermeant(i) && (cIn > 0 || cOut > 0)) {
+            if (pMPerS[i] > 0 && (cIn > 0 || cOut > 0)) {
                 permeantWithGradient++;
             }
-            ions.add(new Ion(sp.name(), label(sp.name(), z[i]), z[i], cIn, cOut, mem.permeabilityCmPerS()[i],
+            ions.add(new Ion(sp.name(), label(sp.name(), z[i]), z[i], cIn, cOut, sc.isTwoDimensional() ? pMPerS[i] * 1e2 : mem.permeabilityCmPerS()[i],
                     reference < 0 ? Double.NaN : pMPerS[i] / pMPerS[reference],
                     e, Double.isNaN(e) ? nernstNote(sp.name(), cIn, cOut) : null,
                     DrivingForce.mv(vm, e), DrivingForce.deltaGJPerMol(z[i], vm, e),

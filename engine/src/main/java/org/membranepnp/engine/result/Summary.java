@@ -66,7 +66,7 @@ public final class Summary {
             DRIVING_FORCE_MV, DELTA_G_J_MOL, DEBYE_LENGTH_NM, MEMBRANE_CAPACITANCE_UF_CM2, SEPARATED_CHARGE_C_M2,
             BULK_CONCENTRATIONS_MM, BULK_ELECTRONEUTRALITY, CONSERVATION_ERROR, NEWTON_ITERATIONS, TIME_STEPS,
             WALL_TIME_S, CELLS, TEMPERATURE_K, INTRAMEMBRANE_DROP_MV, SURFACE_CONCENTRATIONS_MM,
-            MEMBRANE_CURRENT_A_M2, PUMP_CURRENT_A_M2, MULLINS_NODA_MV, GHK_WITH_PUMP_MV, GEOMETRY, PROVENANCE);
+            MEMBRANE_CURRENT_A_M2, PUMP_CURRENT_A_M2, MULLINS_NODA_MV, GHK_WITH_PUMP_MV, PROVENANCE, GEOMETRY);
 
     private static Map<String, Object> geometry(RunResult r) {
         Scenario s = r.scenario();
@@ -196,8 +196,8 @@ public final class Summary {
         v.put(PUMP_CURRENT_A_M2, num(pumpCurrent));
         v.put(MULLINS_NODA_MV, num(mullinsNoda));
         v.put(GHK_WITH_PUMP_MV, num(ghkWithPump));
-        v.put(GEOMETRY, geometry(r));
         v.put(PROVENANCE, provenance == null ? new LinkedHashMap<String, Object>() : new LinkedHashMap<>(provenance));
+        v.put(GEOMETRY, geometry(r));
         return new Summary(v);
     }
 

@@ -44,7 +44,7 @@ class SummaryTest {
                 "bulk_concentrations_mM", "bulk_electroneutrality", "conservation_error", "newton_iterations",
                 "time_steps", "wall_time_s", "cells", "temperature_K", "intramembrane_drop_mV",
                 "surface_concentrations_mM", "membrane_current_A_m2", "pump_current_A_m2", "mullins_noda_mV",
-                "ghk_with_pump_mV", "provenance"), names);
+                "ghk_with_pump_mV", "provenance", "geometry"), names);
         List<String> species = new ArrayList<>();
         json.get("nernst_mV").fieldNames().forEachRemaining(species::add);
         assertEquals(List.of("K", "Cl"), species);

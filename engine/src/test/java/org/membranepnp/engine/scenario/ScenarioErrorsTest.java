@@ -326,12 +326,11 @@ class ScenarioErrorsTest {
     }
 
     @Test
-    void dimensionTwoIsNotSupportedYet() {
-        String text = "dimension = 2\n" + VALID;
+    void dimensionIsOneOrTwo() {
+        String text = "dimension = 3\n" + VALID;
         String m = fails(text);
         assertAtLineOf(m, text, "dimension");
-        assertContains(m, "dimension = 2: 2-D scenarios are not supported yet; use dimension = 1");
-        assertContains(fails("dimension = 3\n" + VALID), "dimension = 3: must be 1");
+        assertContains(m, "dimension = 3: must be 1 (a slab across the membrane) or 2");
     }
 
     // ---- boundaries and clamps ----
@@ -452,7 +451,7 @@ class ScenarioErrorsTest {
     @Test
     void messagesStartWithTheGivenSourceName() {
         ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
-                () -> ScenarioLoader.parse("dimension = 2\n", "cells/my.toml"));
-        assertTrue(e.getMessage().startsWith("cells/my.toml:1: dimension = 2:"), e.getMessage());
+                () -> ScenarioLoader.parse("dimension = 3\n", "cells/my.toml"));
+        assertTrue(e.getMessage().startsWith("cells/my.toml:1: dimension = 3:"), e.getMessage());
     }
 }
