@@ -307,7 +307,11 @@ public final class FieldMapFigure {
         return new float[] {a, b, c, b, c, b, c, d, c, d, a, d, a, d, a, b};
     }
 
-    /** Nice levels strictly inside the field's range. */
+    /**
+     * Nice levels strictly inside the field's range, leaving out a level the field sits on over a plateau (more than
+     * {@value #PLATEAU_SHARE} of the nodes within 1e-6 of the range from it, e.g. φ = 0 in a grounded bulk), whose
+     * line would only trace round-off.
+     */
     static double[] levels(double[][] f) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -323,13 +327,28 @@ public final class FieldMapFigure {
             return new double[0];
         }
         List<Double> out = new ArrayList<>();
+        double flat = 1e-6 * (hi - lo);
+        int nodes = f.length * f[0].length;
         for (double v : Scale.linear(lo, hi, 10, false).major()) {
             if (v > lo && v < hi) {
-                out.add(v);
+                int near = 0;
+                for (double[] col : f) {
+                    for (double w : col) {
+                        if (Math.abs(w - v) < flat) {
+                            near++;
+                        }
+                    }
+                }
+                if (near <= PLATEAU_SHARE * nodes) {
+                    out.add(v);
+                }
             }
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
+
+    /** Share of nodes on a level that makes it a plateau rather than a line. */
+    static final double PLATEAU_SHARE = 0.05;
 
     /**
      * Marching squares: the segments of the level lines of {@code f} in pixels, interpolating linearly along the

@@ -47,8 +47,10 @@ final class PlaneResultBuilder {
                 int k = j * nx + i;
                 int f = i * ny + j;
                 phi[f] = (u[k * m] - psiRef) * vt;
-                boolean lipid = i > a && i < b && !model.touchesPore(i, j);
-                double q = 0;
+                int pore = i > a && i < b ? model.poreAt(i, j) : -1;
+                boolean lipid = i > a && i < b && pore < 0;
+                // in a pore the walls' fixed charge belongs to the net charge density
+                double q = pore >= 0 ? sc.lateral().channels().get(pore).fixedChargeMm() : 0.0;
                 for (int sp = 0; sp < s; sp++) {
                     double c = model.kind[k * m + 1 + sp] == EquationKind.INACTIVE ? 0.0 : u[k * m + 1 + sp] * c0;
                     if (lipid) {

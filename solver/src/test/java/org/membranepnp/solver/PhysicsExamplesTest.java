@@ -173,4 +173,13 @@ class PhysicsExamplesTest {
         assertTrue(Math.abs(pumped.membranePotentialMv() - rest) < Math.abs(plain.membranePotentialMv() - rest),
                 "closer to the resting neuron with the pump: " + pumped.membranePotentialMv());
     }
+
+    @Test
+    void aPotassiumPoreInAPatchOfMembraneSetsTheNernstPotential() {
+        RunResult r = run(load("k-channel-2d"));
+        int k = r.scenario().speciesIndex("K");
+        assertEquals(nernstOfFinalBulk(r, k), r.membranePotentialMv(), 1e-6);
+        assertEquals(0.0, r.membraneFluxMolPerM2S()[k], 1e-12, "no net K+ flux at equilibrium");
+        assertTrue(r.bulkElectroneutrality() < 1e-5, "far from the membrane the baths are neutral");
+    }
 }

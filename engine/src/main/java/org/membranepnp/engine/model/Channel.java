@@ -12,8 +12,16 @@ package org.membranepnp.engine.model;
  * @param widthNm             pore width along y, nm
  * @param permittivity        relative permittivity inside the pore (water: 80)
  * @param permeabilityCmPerS  permeability P_i of the pore per unit pore area, cm/s, indexed like species
+ * @param fixedChargeMm       fixed charge of the pore walls as a volume density in mM of elementary charges
+ *                            (negative for the acidic residues that line a cation channel; 0: none)
  */
-public record Channel(String name, double centerNm, double widthNm, double permittivity, double[] permeabilityCmPerS) {
+public record Channel(String name, double centerNm, double widthNm, double permittivity, double[] permeabilityCmPerS,
+                      double fixedChargeMm) {
+
+    /** A pore with uncharged walls. */
+    public Channel(String name, double centerNm, double widthNm, double permittivity, double[] permeabilityCmPerS) {
+        this(name, centerNm, widthNm, permittivity, permeabilityCmPerS, 0.0);
+    }
 
     /** Lower edge of the pore along y, nm. */
     public double lowerNm() {

@@ -11,7 +11,8 @@ import java.util.List;
  * @param yNm                  y of the node rows, nm, increasing
  * @param potentialMv          φ at each node, mV (0 at the outside far end)
  * @param concentrationsMm     [species][node] concentration, mM (inside the lipid the real, partitioned one)
- * @param chargeDensityCPerM3  net ionic charge density F Σ z_i c_i at each node, C/m³
+ * @param chargeDensityCPerM3  net charge density F Σ z_i c_i at each node, C/m³, in a pore with its walls' fixed
+ *                             charge
  * @param membraneX0Nm         x of the membrane's inside face, nm
  * @param membraneX1Nm         x of its outside face, nm
  * @param channelsYNm          the pores, each {y0, y1} in nm (they span the membrane in x)

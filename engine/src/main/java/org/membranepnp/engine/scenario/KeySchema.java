@@ -41,7 +41,7 @@ final class KeySchema {
             array("schedule", value("key"), value("time_s"), value("value")),
             table("lateral", value("height_nm")),
             array("channel", value("name"), value("center_nm"), value("width_nm"), value("permittivity"),
-                    speciesTable("permeability_cm_s")));
+                    speciesTable("permeability_cm_s"), value("fixed_charge_mM")));
 
     final String name;
     final Kind kind;

@@ -178,7 +178,9 @@ final class ScenarioReader {
             throw c.fail("permeability_cm_s", "no species passes this pore; give at least one a permeability > 0, "
                     + "e.g. permeability_cm_s = { " + species.get(0).name() + " = 1 }");
         }
-        return new Channel(name, center, width, eps, p);
+        double fixed = c.number("fixed_charge_mM", 0.0, "the pore walls' fixed charge as a volume density in mM of "
+                + "elementary charges, e.g. fixed_charge_mM = -100 for a cation channel's acidic lining");
+        return new Channel(name, center, width, eps, p, fixed);
     }
 
     private double readTemperature(Section top) {

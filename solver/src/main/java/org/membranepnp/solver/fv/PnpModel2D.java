@@ -54,7 +54,7 @@ public final class PnpModel2D {
     public final double[] waterArea;
     /** Length along y each node's control volume has (for surface charge and averages). */
     public final double[] rowWeight;
-    /** Fixed surface charge of each node (dimensionless, per node). */
+    /** Fixed charge of each node: the membrane faces' surface charge and the pore walls' (dimensionless). */
     public final double[] surfaceCharge;
     /** Equation kind of each unknown. */
     public final EquationKind[] kind;
@@ -218,6 +218,22 @@ public final class PnpModel2D {
             surfaceCharge[j * nx + membraneStart] = sigIn * lipidIn;
             surfaceCharge[j * nx + membraneEnd] = sigOut * lipidOut;
         }
+        // fixed charge of the pore walls: Γ ρ̂_fixed over each pore element's quarter areas
+        for (int j = 0; j < ey; j++) {
+            for (int i = 0; i < ex; i++) {
+                if (mesh.material(i, j) != Material.PORE) {
+                    continue;
+                }
+                double rhoFixed = scales.poissonFactor * scenario.lateral().channels().get(mesh.channel(i, j))
+                        .fixedChargeMm() / scales.concentrationMolPerM3;
+                double quarter = 0.25 * hx[i] * hy[j];
+                for (int dj = 0; dj <= 1; dj++) {
+                    for (int di = 0; di <= 1; di++) {
+                        surfaceCharge[(j + dj) * nx + i + di] += rhoFixed * quarter;
+                    }
+                }
+            }
+        }
         // equation kinds
         kind = new EquationKind[n * m];
         dirichlet = new double[n * m];
@@ -287,13 +303,18 @@ public final class PnpModel2D {
 
     /** True if node (i, j) touches a pore element. */
     public boolean touchesPore(int i, int j) {
+        return poreAt(i, j) >= 0;
+    }
+
+    /** A pore (channel index) whose elements touch node (i, j), or -1. */
+    public int poreAt(int i, int j) {
         for (int row = j - 1; row <= j; row++) {
             for (int col = i - 1; col <= i; col++) {
                 if (row >= 0 && row < ny - 1 && col >= 0 && col < nx - 1 && mesh.material(col, row) == Material.PORE) {
-                    return true;
+                    return mesh.channel(col, row);
                 }
             }
         }
-        return false;
+        return -1;
     }
 }
