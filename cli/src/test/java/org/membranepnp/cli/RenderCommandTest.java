@@ -47,6 +47,33 @@ class RenderCommandTest {
     }
 
     @Test
+    void aTwoDimensionalRunDrawsItsFieldMaps() throws Exception {
+        Path out = tmp.resolve("k2d");
+        Cli.Outcome r = Cli.run("run", ExampleFiles.file("k-channel-2d").toString(), "--out", out.toString(),
+                "--render", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        for (String f : List.of("summary.json", "profiles.csv", "fields.csv", "fields.vtk", "profile.png",
+                "field-charge.png", "field-potential.png", "field-c_K.png")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        BufferedImage charge = ImageIO.read(out.resolve("field-charge.png").toFile());
+        assertEquals(1600, charge.getWidth());
+        // the layer on the outside face (just right of the membrane's middle, far from the pore) is drawn red,
+        // the one on the inside face blue: find them along the row a fifth from the bottom
+        int y = (int) (charge.getHeight() * 0.8);
+        int reddest = 0;
+        int bluest = 0;
+        for (int x = 0; x < charge.getWidth() * 0.85; x++) {
+            int c = charge.getRGB(x, y);
+            int red = (c >> 16) & 0xff;
+            int blue = c & 0xff;
+            reddest = Math.max(reddest, red - blue);
+            bluest = Math.max(bluest, blue - red);
+        }
+        assertTrue(reddest > 80 && bluest > 80, "both charge layers are visible: " + reddest + ", " + bluest);
+    }
+
+    @Test
     void mistakesAreOneLineWithExitCode2() {
         Cli.Outcome empty = Cli.run("render", tmp.toString());
         assertEquals(2, empty.code());

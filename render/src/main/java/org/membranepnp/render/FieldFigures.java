@@ -67,10 +67,17 @@ public final class FieldFigures {
     }
 
     /**
-     * The largest |ρ| in the bath water away from the pores (rows at least one pore width from every pore): the
-     * peak of the Debye layers along the membrane.
+     * The largest |ρ| in the bath water away from the pores: the peak of the Debye layers along the plain membrane.
+     * "Away" is a quarter of the height from every pore, or, where pores are too dense for that, one pore width.
      */
     static double layerChargeLimit(Fields2D f) {
+        double height = f.yNm()[f.ny() - 1] - f.yNm()[0];
+        double far = layerChargeLimit(f, height / 4, 0);
+        return far > 0 ? far : layerChargeLimit(f, 0, 1);
+    }
+
+    /** max |ρ| in bath water at least {@code distanceNm} + {@code widths} pore widths from every pore. */
+    private static double layerChargeLimit(Fields2D f, double distanceNm, double widths) {
         double limit = 0;
         for (int i = 0; i < f.nx(); i++) {
             double x = f.xNm()[i];
@@ -81,8 +88,8 @@ public final class FieldFigures {
                 double y = f.yNm()[j];
                 boolean nearPore = false;
                 for (double[] c : f.channelsYNm()) {
-                    double w = c[1] - c[0];
-                    nearPore |= y > c[0] - w && y < c[1] + w;
+                    double reach = distanceNm + widths * (c[1] - c[0]);
+                    nearPore |= y > c[0] - reach && y < c[1] + reach;
                 }
                 if (!nearPore) {
                     limit = Math.max(limit, Math.abs(f.chargeDensityCPerM3()[f.index(i, j)]));
