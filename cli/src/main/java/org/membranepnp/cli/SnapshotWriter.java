@@ -45,6 +45,14 @@ final class SnapshotWriter implements ProfileSnapshots {
         } catch (IOException e) {
             throw new UserInputException("cannot create " + dir + ": " + e.getMessage());
         }
+        return new SnapshotWriter(dir, species, times(count, endTimeS));
+    }
+
+    /**
+     * {@code count} snapshot times (≥ 2) from t = 0 to {@code endTimeS}: 0, then t_k = t_1 10^(D (k − 1)/(count − 2))
+     * with t_1 = min(0.1 ns, end/10) and D the decades from t_1 to the end, s.
+     */
+    static double[] times(int count, double endTimeS) {
         double[] times = new double[count];
         double first = Math.min(FIRST_TIME_S, endTimeS / 10);
         double decades = Math.log10(endTimeS / first);
@@ -52,7 +60,7 @@ final class SnapshotWriter implements ProfileSnapshots {
             times[k] = first * Math.pow(10, decades * (k - 1) / Math.max(1, count - 2));
         }
         times[count - 1] = endTimeS;
-        return new SnapshotWriter(dir, species, times);
+        return times;
     }
 
     @Override

@@ -20,7 +20,8 @@ class ViewCommandTest {
         Path missing = tmp.resolve("missing");
         Cli.Outcome r = Cli.run("view", missing.toString());
         assertEquals(2, r.code());
-        assertEquals(List.of("pnp: " + missing + " is not a folder; give a run folder (pnp run --out DIR)"), r.errLines());
+        assertEquals(List.of("pnp: " + missing + " is not a folder; give a run folder (pnp run --out DIR) or a scenario "
+                + "file to run and follow"), r.errLines());
     }
 
     @Test
@@ -48,5 +49,43 @@ class ViewCommandTest {
             }
         }
         assertTrue(dark > 500, "a figure, not a blank window: " + dark);
+    }
+
+    @Test
+    void followsARunningTransientInTheLectureLayout() throws Exception {
+        Cli.Outcome r = Cli.run("view", ExampleFiles.file("neuron-rest").toString(), "--set", "run.mode=transient",
+                "--set", "run.end_time_s=1e-3", "--frames", "8", "--lecture", "--width", "800", "--height", "500",
+                "--screenshots", tmp.toString(), "--exit-after-frames", "4");
+        assertEquals(0, r.code(), r.err());
+        Path shot = tmp.resolve("screenshot-001.png");
+        assertEquals(List.of(shot.toString()), r.out().lines().toList());
+        assertTrue(r.err().contains("pictures drawn"), r.err());
+        BufferedImage png = ImageIO.read(shot.toFile());
+        assertEquals(800, png.getWidth());
+        assertEquals(500, png.getHeight());
+        int lens = 0;
+        int dark = 0;
+        for (int y = 0; y < 500; y++) {
+            for (int x = 0; x < 800; x++) {
+                int c = png.getRGB(x, y) & 0xffffff;
+                int dr = Math.abs(((c >> 16) & 0xff) - 0xb0);
+                int dg = Math.abs(((c >> 8) & 0xff) - 0x78);
+                int db = Math.abs((c & 0xff) - 0x00);
+                lens += Math.max(dr, Math.max(dg, db)) < 25 ? 1 : 0;
+                dark += (c & 0xff) < 128 ? 1 : 0;
+            }
+        }
+        assertTrue(lens > 300, "the lens of the lecture layout is drawn: " + lens + " pixels");
+        assertTrue(dark > 2000, "a figure with its numbers: " + dark);
+    }
+
+    @Test
+    void aScenarioThatCannotRunIsOneLineAndASetNeedsAScenario() {
+        Cli.Outcome r = Cli.run("view", ExampleFiles.file("neuron-rest").toString(), "--set", "mesh.cells=-3");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        r = Cli.run("view", tmp.toString(), "--set", "temperature_K=300");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("pnp: --set changes a scenario"), r.err());
     }
 }

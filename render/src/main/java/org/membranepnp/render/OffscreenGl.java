@@ -91,6 +91,16 @@ final class OffscreenGl {
             return supersample;
         }
 
+        /** Picture width, pixels. */
+        int width() {
+            return width;
+        }
+
+        /** Picture height, pixels. */
+        int height() {
+            return height;
+        }
+
         /**
          * Draws one picture.
          *

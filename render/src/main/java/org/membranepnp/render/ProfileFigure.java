@@ -105,12 +105,6 @@ final class ProfileFigure {
         String[] xLabels = {"x (µm), from the inside far end", "distance from the inside face (nm)"};
         String[] titles = {"whole slab", "near the membrane: ±" + (int) ZOOM_DEBYE_LENGTHS + " Debye lengths"};
         double[] rho = p.chargeDensityCPerM3();
-        double[] rhoPos = new double[n];
-        double[] rhoNeg = new double[n];
-        for (int k = 0; k < n; k++) {
-            rhoPos[k] = Math.max(0, rho[k]);
-            rhoNeg[k] = Math.min(0, rho[k]);
-        }
 
         Panel[][] panels = new Panel[2][3];
         for (int c = 0; c < 2; c++) {
@@ -159,16 +153,8 @@ final class ProfileFigure {
                         panel.yLabel("c (mM)", colX);
                     }
                     default -> {
-                        double[][] pos = stepped(xs[c], rhoPos, a, b);
-                        double[][] neg = stepped(xs[c], rhoNeg, a, b);
-                        double[][] all = stepped(xs[c], rho, a, b);
-                        double[] zeros = new double[pos[0].length];
-                        panel.area(pos[0], pos[1], zeros, chargeColor(true));
-                        panel.area(neg[0], zeros, neg[1], chargeColor(false));
-                        panel.hLine(0, FigureStyle.ZERO, style.thin(), null);
-                        panel.line(all[0], all[1], FigureStyle.MUTED, Math.max(1f, style.line() * 0.5f), null);
-                        int e = ys[r].exponent();
-                        panel.yLabel(e == 0 ? "ρ (C/m^{3})" : "ρ (10^{" + Scale.number(e, 0) + "} C/m^{3})", colX);
+                        chargeArea(panel, style, xs[c], rho, a, b);
+                        panel.yLabel(chargeLabel(ys[r]), colX);
                     }
                 }
                 panel.frame(r == 2, true);
@@ -181,6 +167,34 @@ final class ProfileFigure {
             }
         }
         return new ProfileFigure(scene, panels);
+    }
+
+    /**
+     * The net charge density ρ over {@code xs}: filled warm where positive and cool where negative (stepped at the
+     * membrane faces), the zero line and a thin outline.
+     */
+    static void chargeArea(Panel panel, FigureStyle style, double[] xs, double[] rho, int a, int b) {
+        int n = rho.length;
+        double[] rhoPos = new double[n];
+        double[] rhoNeg = new double[n];
+        for (int k = 0; k < n; k++) {
+            rhoPos[k] = Math.max(0, rho[k]);
+            rhoNeg[k] = Math.min(0, rho[k]);
+        }
+        double[][] pos = stepped(xs, rhoPos, a, b);
+        double[][] neg = stepped(xs, rhoNeg, a, b);
+        double[][] all = stepped(xs, rho, a, b);
+        double[] zeros = new double[pos[0].length];
+        panel.area(pos[0], pos[1], zeros, chargeColor(true));
+        panel.area(neg[0], zeros, neg[1], chargeColor(false));
+        panel.hLine(0, FigureStyle.ZERO, style.thin(), null);
+        panel.line(all[0], all[1], FigureStyle.MUTED, Math.max(1f, style.line() * 0.5f), null);
+    }
+
+    /** "ρ (C/m³)" or "ρ (10^k C/m³)" for the axis {@code y}. */
+    static String chargeLabel(Scale y) {
+        int e = y.exponent();
+        return e == 0 ? "ρ (C/m^{3})" : "ρ (10^{" + Scale.number(e, 0) + "} C/m^{3})";
     }
 
     /**
@@ -207,10 +221,19 @@ final class ProfileFigure {
         return new double[][] {sx, sy};
     }
 
-    private static Scale concentrationScale(Profiles p, int k0, int k1, boolean log, int ticks) {
+    /** The concentration axis over nodes k0…k1 of the species {@code only} (−1: all), linear from 0 or log. */
+    static Scale concentrationScale(Profiles p, int k0, int k1, boolean log, int ticks) {
+        return concentrationScale(p, k0, k1, log, ticks, -1);
+    }
+
+    static Scale concentrationScale(Profiles p, int k0, int k1, boolean log, int ticks, int only) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
-        for (double[] c : p.concentrationsMm()) {
+        for (int i = 0; i < p.concentrationsMm().length; i++) {
+            if (only >= 0 && i != only) {
+                continue;
+            }
+            double[] c = p.concentrationsMm()[i];
             for (int k = k0; k <= k1; k++) {
                 boolean water = k <= p.membraneStartNode() || k >= p.membraneEndNode();
                 if (Double.isFinite(c[k]) && (!log || (water && c[k] > 0))) {

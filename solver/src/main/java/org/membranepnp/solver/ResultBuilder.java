@@ -3,6 +3,7 @@ package org.membranepnp.solver;
 import org.membranepnp.engine.analytic.DebyeLength;
 import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.result.ChargeBalance;
 import org.membranepnp.engine.result.Profiles;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.engine.result.TimeSeries;
@@ -14,9 +15,6 @@ import org.membranepnp.solver.fv.PnpModel1D;
 
 /** Turns a dimensionless state into a {@link RunResult} in SI-derived units. */
 final class ResultBuilder {
-    /** Nodes closer than this many Debye lengths to a membrane face are not bulk. */
-    static final double BULK_DEBYE_LENGTHS = 10.0;
-
     private ResultBuilder() {
     }
 
@@ -109,33 +107,12 @@ final class ResultBuilder {
         return new Profiles(x, phi, conc, rho, a, b);
     }
 
-    /** max |Σ z c| / Σ |z| c over nodes farther than 10 λ_D from both membrane faces. */
+    /** max |Σ z c| / Σ |z| c over nodes farther than 10 λ_D from both membrane faces ({@link ChargeBalance}). */
     static double bulkElectroneutrality(PnpModel1D model, double[][] conc) {
         Scenario sc = model.scenario;
         var mesh = model.mesh;
-        double xa = mesh.xNm(mesh.membraneStartNode());
-        double xb = mesh.xNm(mesh.membraneEndNode());
-        double lin = debye(sc.inside(), sc);
-        double lout = debye(sc.outside(), sc);
-        double worst = 0;
-        for (int k = 0; k < model.n; k++) {
-            double x = mesh.xNm(k);
-            boolean bulk = (x < xa && xa - x > BULK_DEBYE_LENGTHS * lin)
-                    || (x > xb && x - xb > BULK_DEBYE_LENGTHS * lout);
-            if (!bulk) {
-                continue;
-            }
-            double net = 0;
-            double total = 0;
-            for (int i = 0; i < model.s; i++) {
-                net += model.z[i] * conc[i][k];
-                total += Math.abs(model.z[i]) * conc[i][k];
-            }
-            if (total > 0) {
-                worst = Math.max(worst, Math.abs(net) / total);
-            }
-        }
-        return worst;
+        return ChargeBalance.bulkElectroneutrality(mesh.nodePositionsNm(), mesh.membraneStartNode(),
+                mesh.membraneEndNode(), model.z, conc, debye(sc.inside(), sc), debye(sc.outside(), sc));
     }
 
     private static double debye(Bath bath, Scenario sc) {
