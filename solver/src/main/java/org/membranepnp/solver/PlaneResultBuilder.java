@@ -7,6 +7,7 @@ import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.Channel;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.model.Species;
+import org.membranepnp.engine.result.ChargeBalance;
 import org.membranepnp.engine.result.Fields2D;
 import org.membranepnp.engine.result.Profiles;
 import org.membranepnp.engine.result.RunResult;
@@ -129,25 +130,15 @@ final class PlaneResultBuilder {
 
         double lin = debye(sc.inside(), sc);
         double lout = debye(sc.outside(), sc);
-        double worst = 0;
-        for (int i = 0; i < nx; i++) {
-            boolean bulk = (x[i] < x[a] && x[a] - x[i] > ResultBuilder.BULK_DEBYE_LENGTHS * lin)
-                    || (x[i] > x[b] && x[i] - x[b] > ResultBuilder.BULK_DEBYE_LENGTHS * lout);
-            if (!bulk) {
-                continue;
-            }
-            for (int j = 0; j < ny; j++) {
-                int f = i * ny + j;
-                double net = 0;
-                double sum = 0;
-                for (int sp = 0; sp < s; sp++) {
-                    net += model.z[sp] * conc[sp][f];
-                    sum += Math.abs(model.z[sp]) * conc[sp][f];
-                }
-                if (sum > 0) {
-                    worst = Math.max(worst, Math.abs(net) / sum);
+        double worst = 0; // the 1-D measure of each row of nodes, worst row
+        double[][] row = new double[s][nx];
+        for (int j = 0; j < ny; j++) {
+            for (int sp = 0; sp < s; sp++) {
+                for (int i = 0; i < nx; i++) {
+                    row[sp][i] = conc[sp][i * ny + j];
                 }
             }
+            worst = Math.max(worst, ChargeBalance.bulkElectroneutrality(x, a, b, model.z, row, lin, lout));
         }
         double vm = (u[0] - psiRef) * vt;
         double drop = phiAvg[a] - phiAvg[b];
