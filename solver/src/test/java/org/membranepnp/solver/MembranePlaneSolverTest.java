@@ -24,17 +24,6 @@ import org.membranepnp.solver.validation.ReferenceScenarios;
 /** The 2-D steady state against the 1-D solver and against Nernst, and its discrete conservation. */
 class MembranePlaneSolverTest {
 
-    /** A scenario as a 2-D slab of the given height with the given pores. */
-    static Scenario plane(Scenario base, double widthUm, double heightNm, List<Channel> channels) {
-        Bath in = base.inside();
-        Bath out = base.outside();
-        Bath in2 = new Bath(widthUm, in.permittivity(), in.concentrationsMm());
-        Bath out2 = new Bath(widthUm, out.permittivity(), out.concentrationsMm());
-        return new Scenario(base.title(), 2, base.temperatureK(), base.species(), in2, out2, base.membrane(),
-                base.boundary(), base.mesh(), base.run(), base.pump(), base.schedules(),
-                new Lateral(heightNm, channels), ParticleSpec.NONE);
-    }
-
     private static RunResult solve(Scenario s, int threads) {
         try (WorkerPool pool = WorkerPool.create(threads)) {
             MembranePlaneSolver p = new MembranePlaneSolver(s, pool);
@@ -43,22 +32,10 @@ class MembranePlaneSolverTest {
         }
     }
 
-    /** A K⁺-only pore through a lipid that passes nothing. */
-    private static Scenario potassiumPore() {
-        Scenario neuron = ReferenceScenarios.neuronRest();
-        Membrane m = neuron.membrane();
-        double[] none = new double[neuron.speciesCount()];
-        Membrane sealed = new Membrane(m.thicknessNm(), m.permittivity(), none, 0, 0, m.partitionCoefficient());
-        double[] pK = new double[neuron.speciesCount()];
-        pK[neuron.speciesIndex("K")] = 1.0;
-        Channel pore = new Channel("K channel", 5.0, 1.0, 80.0, pK);
-        return plane(neuron.withMembrane(sealed), 0.02, 10.0, List.of(pore));
-    }
-
     @Test
     void aSlabWithoutPoresIsTheOneDimensionalSolution() {
         Scenario neuron = ReferenceScenarios.neuronRest();
-        Scenario flat = plane(neuron, neuron.inside().widthUm(), 5.0, List.of());
+        Scenario flat = ReferenceScenarios.plane(neuron, neuron.inside().widthUm(), 5.0, List.of());
         RunResult two = solve(flat, 1);
         RunResult one = Simulation.run(neuron, SolverOptions.DEFAULT, ProgressListener.NONE);
         // independent paths: block tridiagonal LU + Woodbury clamp (1-D) vs GMRES + secant on the electrode (2-D)
@@ -83,7 +60,7 @@ class MembranePlaneSolverTest {
 
     @Test
     void aPotassiumPoreSetsTheNernstPotential() {
-        Scenario s = potassiumPore();
+        Scenario s = ReferenceScenarios.potassiumPore();
         RunResult r = solve(s, 1);
         int k = s.speciesIndex("K");
         double nernst = NernstPotential.mv(1, s.outside().concentrationMm(k), s.inside().concentrationMm(k),
@@ -98,7 +75,7 @@ class MembranePlaneSolverTest {
 
     @Test
     void everyCrossSectionCarriesTheSameCurrent() {
-        Scenario s = potassiumPore();
+        Scenario s = ReferenceScenarios.potassiumPore();
         Scenario clamped = s.withBoundary(new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR,
                 ClampKind.VOLTAGE, 0.0, -40.0));
         try (WorkerPool pool = WorkerPool.serial()) {
@@ -117,7 +94,7 @@ class MembranePlaneSolverTest {
 
     @Test
     void resultsAreTheSameForAnyNumberOfThreads() {
-        Scenario s = potassiumPore();
+        Scenario s = ReferenceScenarios.potassiumPore();
         RunResult one = solve(s, 1);
         RunResult two = solve(s, 2);
         assertEquals(Double.doubleToRawLongBits(one.membranePotentialMv()),

@@ -1,6 +1,9 @@
 package org.membranepnp.solver.validation;
 
 import java.util.List;
+import org.membranepnp.engine.model.Channel;
+import org.membranepnp.engine.model.Lateral;
+import org.membranepnp.engine.model.ParticleSpec;
 import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.Boundary;
 import org.membranepnp.engine.model.BoundaryKind;
@@ -118,5 +121,33 @@ public final class ReferenceScenarios {
                 Membrane.DEFAULT_PARTITION_COEFFICIENT);
         Boundary b = new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0);
         return new Scenario("Gouy-Chapman", 1, temperatureK, sp, in, out, mem, b, MeshSpec.DEFAULT, RunSpec.steady());
+    }
+
+    /**
+     * {@code base} as a 2-D slab: baths {@code widthUm} wide, {@code heightNm} of membrane along y with the given
+     * pores.
+     */
+    public static Scenario plane(Scenario base, double widthUm, double heightNm, List<Channel> channels) {
+        Bath in = base.inside();
+        Bath out = base.outside();
+        return new Scenario(base.title(), 2, base.temperatureK(), base.species(),
+                new Bath(widthUm, in.permittivity(), in.concentrationsMm()),
+                new Bath(widthUm, out.permittivity(), out.concentrationsMm()), base.membrane(), base.boundary(),
+                base.mesh(), base.run(), base.pump(), base.schedules(), new Lateral(heightNm, channels),
+                ParticleSpec.NONE);
+    }
+
+    /**
+     * The resting neuron's baths (20 nm each) on both sides of a lipid that passes nothing, 10 nm of it with a
+     * 1 nm pore in the middle that passes K⁺ only (1 cm/s per pore area, uncharged walls).
+     */
+    public static Scenario potassiumPore() {
+        Scenario neuron = neuronRest();
+        Membrane m = neuron.membrane();
+        Membrane sealed = new Membrane(m.thicknessNm(), m.permittivity(), new double[neuron.speciesCount()], 0, 0,
+                m.partitionCoefficient());
+        double[] pK = new double[neuron.speciesCount()];
+        pK[neuron.speciesIndex("K")] = 1.0;
+        return plane(neuron.withMembrane(sealed), 0.02, 10.0, List.of(new Channel("K channel", 5.0, 1.0, 80.0, pK)));
     }
 }

@@ -12,7 +12,7 @@ import org.membranepnp.engine.result.ValidationCase;
 
 /**
  * The analytic validation cases of `pnp validate`: Nernst, GHK, Gouy–Chapman, the membrane capacitor,
- * conservation, the membrane time constant and mesh convergence. Each case compares a simulated value with an
+ * conservation, the membrane time constant, mesh convergence, the pump and the 2-D solver. Each case compares a simulated value with an
  * analytic or independently computed one at a stated tolerance.
  */
 public final class ValidationSuite {
@@ -34,6 +34,7 @@ public final class ValidationSuite {
         TimeConstantValidation.run(sink);
         ConvergenceValidation.run(sink);
         PumpValidation.run(sink);
+        PlaneValidation.run(sink);
         return all;
     }
 
