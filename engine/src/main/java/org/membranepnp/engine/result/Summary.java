@@ -20,6 +20,7 @@ import org.membranepnp.engine.analytic.NernstPotential;
 import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.Membrane;
 import org.membranepnp.engine.model.NaKPump;
+import org.membranepnp.engine.model.ParticleSpec;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.model.Species;
 import org.membranepnp.engine.units.PhysicalConstants;
@@ -55,6 +56,8 @@ public final class Summary {
     public static final String PUMP_CURRENT_A_M2 = "pump_current_A_m2";
     public static final String MULLINS_NODA_MV = "mullins_noda_mV";
     public static final String GHK_WITH_PUMP_MV = "ghk_with_pump_mV";
+    public static final String PARTICLE_COUNT = "particle_count";
+    public static final String PARTICLE_TIME_STEP_S = "particle_time_step_s";
     public static final String PROVENANCE = "provenance";
     /** Sub-keys of the inside/outside objects. */
     public static final String INSIDE = "inside";
@@ -65,7 +68,8 @@ public final class Summary {
             DRIVING_FORCE_MV, DELTA_G_J_MOL, DEBYE_LENGTH_NM, MEMBRANE_CAPACITANCE_UF_CM2, SEPARATED_CHARGE_C_M2,
             BULK_CONCENTRATIONS_MM, BULK_ELECTRONEUTRALITY, CONSERVATION_ERROR, NEWTON_ITERATIONS, TIME_STEPS,
             WALL_TIME_S, CELLS, TEMPERATURE_K, INTRAMEMBRANE_DROP_MV, SURFACE_CONCENTRATIONS_MM,
-            MEMBRANE_CURRENT_A_M2, PUMP_CURRENT_A_M2, MULLINS_NODA_MV, GHK_WITH_PUMP_MV, PROVENANCE);
+            MEMBRANE_CURRENT_A_M2, PUMP_CURRENT_A_M2, MULLINS_NODA_MV, GHK_WITH_PUMP_MV, PARTICLE_COUNT,
+            PARTICLE_TIME_STEP_S, PROVENANCE);
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -90,7 +94,9 @@ public final class Summary {
      * concentrations (null unless both pump species are permeant);</li>
      * <li>ghk_with_pump_mV: the root of Σ_i I_GHK,i(V) + I_pump = 0 with the final bulk concentrations.</li>
      * </ul>
-     * The three pump keys are always written, null when the scenario has no pump.
+     * The three pump keys are always written, null when the scenario has no pump; so are particle_count (the
+     * particles of the Brownian particle mode, {@code particles.csv}) and particle_time_step_s (its time step, s),
+     * null without a {@code [particles]} table.
      *
      * @param r          the run
      * @param provenance scenario file, command line, code version, … (copied; may be null)
@@ -176,6 +182,9 @@ public final class Summary {
         v.put(PUMP_CURRENT_A_M2, num(pumpCurrent));
         v.put(MULLINS_NODA_MV, num(mullinsNoda));
         v.put(GHK_WITH_PUMP_MV, num(ghkWithPump));
+        ParticleSpec particles = s.particles();
+        v.put(PARTICLE_COUNT, particles.present() ? Integer.valueOf(particles.count()) : null);
+        v.put(PARTICLE_TIME_STEP_S, particles.present() ? num(particles.timeStepS()) : null);
         v.put(PROVENANCE, provenance == null ? new LinkedHashMap<String, Object>() : new LinkedHashMap<>(provenance));
         return new Summary(v);
     }

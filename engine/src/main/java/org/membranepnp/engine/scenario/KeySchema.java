@@ -38,7 +38,9 @@ final class KeySchema {
                     value("voltage_mV")),
             table("mesh", value("cells")),
             table("run", value("mode"), value("end_time_s"), value("relative_tolerance")),
-            array("schedule", value("key"), value("time_s"), value("value")));
+            array("schedule", value("key"), value("time_s"), value("value")),
+            table("particles", value("count"), value("time_step_s"), value("duration_s"), value("snapshots"),
+                    value("seed")));
 
     final String name;
     final Kind kind;
