@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "A run folder (summary.json, profiles.csv) gives profile.png: potential, concentrations and net charge "
                     + "across the whole slab and near the membrane; with timeseries.csv also timeseries.png: V_m and "
-                    + "the membrane currents over time. A sweep folder (sweep.csv) gives sweep.png: V_m against the "
+                    + "the membrane currents over time; with particles.csv (a [particles] run) also particles.png "
+                    + "and particles.gif: the ions as coloured points over the potential map. A sweep folder (sweep.csv) gives sweep.png: V_m against the "
                     + "first varied key beside the GHK and Nernst curves. Needs an X display (OpenGL): without one, "
                     + "run under xvfb-run -a."},
         footerHeading = "%nExamples:%n",

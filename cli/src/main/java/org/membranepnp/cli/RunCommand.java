@@ -22,7 +22,13 @@ import org.membranepnp.engine.result.Checkpoint;
 import org.membranepnp.engine.result.CheckpointFile;
 import org.membranepnp.engine.result.ResultWriter;
 import org.membranepnp.engine.result.RunResult;
+import org.membranepnp.engine.result.ParticleFiles;
+import org.membranepnp.engine.result.ParticleSnapshots;
 import org.membranepnp.engine.result.Summary;
+import org.membranepnp.engine.model.ParticleSpec;
+import org.membranepnp.solver.parallel.WorkerPool;
+import org.membranepnp.solver.particles.ParticleProgress;
+import org.membranepnp.solver.particles.ParticleRun;
 import org.membranepnp.solver.ConvergenceException;
 import org.membranepnp.solver.ProfileSnapshots;
 import org.membranepnp.solver.ProgressListener;
@@ -50,13 +56,17 @@ import picocli.CommandLine.Model.CommandSpec;
             "Runs a scenario (steady state or transient) and writes the results.",
             "",
             "Writes summary.json, profiles.csv and (transient) timeseries.csv into the output folder, and prints "
-                    + "V_m, the Nernst and GHK potentials, driving forces, membrane currents and the numerical checks."},
+                    + "V_m, the Nernst and GHK potentials, driving forces, membrane currents and the numerical checks.",
+            "",
+            "With a [particles] table, ions are then drawn from the computed concentrations and moved as Brownian "
+                    + "particles in the computed potential; their snapshots go to particles.csv."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  pnp run examples/neuron-rest.toml --out r",
             "  pnp run examples/neuron-rest.toml --out r --force --threads 4",
             "  pnp run examples/neuron-rest.toml -o r2 --set outside.concentrations_mM.K=20 --set outside.concentrations_mM.Na=129",
             "  pnp run examples/neuron-rest.toml --set temperature_K=300 --quiet",
+            "  pnp run examples/particles-gouy-chapman.toml --out gc --render    (particles.csv, particles.png)",
             "  pnp run examples/neuron-rest.toml -o rd --set boundary.inside=wall --set run.mode=transient "
                     + "--set run.end_time_s=36000",
             "  pnp run --resume rd            (after Ctrl-C: continue from the checkpoint)"})
@@ -96,10 +106,10 @@ final class RunCommand implements Callable<Integer> {
     private boolean force;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "1",
-            description = "Threads of the worker pool that assembles the equations (default: ${DEFAULT-VALUE}); results are bit-identical for any N.")
+            description = "Threads of the worker pool that assembles the equations and moves the particles (default: ${DEFAULT-VALUE}); results are bit-identical for any N.")
     private int threads;
 
-    @Option(names = "--render", description = "Draw the figures (profile.png, timeseries.png) when the results are written; "
+    @Option(names = "--render", description = "Draw the figures (profile.png, timeseries.png, particles.png, …) when the results are written; "
             + "needs an X display (xvfb-run -a).")
     private boolean render;
 
@@ -173,6 +183,7 @@ final class RunCommand implements Callable<Integer> {
                 return STOPPED;
             }
             ResultWriter.writeAll(folder.dir(), result, provenance, true);
+            writeParticles(folder.dir(), result, stderr);
             CheckpointFile.delete(folder.dir());
         } finally {
             progress.finish();
@@ -184,6 +195,35 @@ final class RunCommand implements Callable<Integer> {
         RenderCommand.renderAfter(render, folder.dir(), stdout, verbosity.quiet());
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * The Brownian particle mode ({@code [particles]}): draws the particles from the final profile, moves them in its
+     * potential and writes particles.csv; without it, removes a particles.csv left by an earlier run in the folder.
+     */
+    private void writeParticles(Path dir, RunResult result, PrintWriter stderr) {
+        Scenario scenario = result.scenario();
+        if (!scenario.particles().present()) {
+            ParticleFiles.deleteStale(dir);
+            return;
+        }
+        long startNs = System.nanoTime();
+        long[] lastNs = {startNs};
+        ParticleProgress progress = (k, n, t) -> {
+            long now = System.nanoTime();
+            if (verbosity.quiet() || (!verbosity.verbose() && k < n && now - lastNs[0] < 1_000_000_000L)) {
+                return;
+            }
+            lastNs[0] = now;
+            stderr.println("  particles: snapshot " + k + " of " + n + ", t = " + Fmt.num(t, 4) + " s, wall "
+                    + Fmt.num((now - startNs) * 1e-9, 3) + " s");
+            stderr.flush();
+        };
+        ParticleSnapshots snapshots;
+        try (WorkerPool pool = WorkerPool.create(threads)) {
+            snapshots = ParticleRun.run(result, pool, progress);
+        }
+        ParticleFiles.write(dir, snapshots);
     }
 
     /** Name of the time series of a transient that failed part-way. */
@@ -225,7 +265,9 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> p = new LinkedHashMap<>(folder.record());
         p.put("java_version", System.getProperty("java.version"));
         p.put(resumed ? "resumed_at" : "started_at", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        p.put("seed", null); // the continuum solver is deterministic; particle runs record their seed here
+        // the continuum solver is deterministic; particle runs record their seed here
+        ParticleSpec particles = folder.scenario().particles();
+        p.put("seed", particles.present() ? Long.valueOf(particles.seed()) : null);
         p.put("scenario_toml", folder.scenarioText());
         return p;
     }

@@ -66,6 +66,12 @@ final class RunReport {
         }
         out.printf(Locale.ROOT, LINE, "Newton iterations", iterations);
         out.printf(Locale.ROOT, LINE, "wall time", Fmt.num(s.number(Summary.WALL_TIME_S), 3) + " s");
+        double particles = s.number(Summary.PARTICLE_COUNT);
+        if (!Double.isNaN(particles)) {
+            out.printf(Locale.ROOT, LINE, "Brownian particles", (long) particles + " ions, time step "
+                    + Fmt.num(s.number(Summary.PARTICLE_TIME_STEP_S), 4) + " s, for " + Fmt.num(sc.particles().durationS(), 4)
+                    + " s (particles.csv)");
+        }
         out.printf(Locale.ROOT, LINE, "output folder", outDir);
     }
 

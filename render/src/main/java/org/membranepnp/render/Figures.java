@@ -11,8 +11,8 @@ import org.membranepnp.engine.result.ResultWriter;
  * Draws every figure a result folder's files allow: for a run folder (summary.json and profiles.csv)
  * {@code profile.png}, and {@code timeseries.png} where timeseries.csv exists, and where a transient wrote profile
  * snapshots ({@code snapshots/index.csv}) one picture per snapshot in {@code frames/} and the animation
- * {@code charging.gif}; for a 2-D run (fields.csv) the field maps of {@link FieldFigures}; for a sweep folder
- * (sweep.csv)
+ * {@code charging.gif}; for a 2-D run (fields.csv) the field maps of {@link FieldFigures}; where a particle run
+ * wrote {@code particles.csv}, {@code particles.png} and {@code particles.gif}; for a sweep folder (sweep.csv)
  * {@code sweep.png}. Reads results only; never solves.
  */
 public final class Figures {
@@ -60,6 +60,9 @@ public final class Figures {
             }
             if (ChargingAnimation.present(dir)) {
                 written.addAll(ChargingAnimation.write(dir, options));
+            }
+            if (ParticleFigure.present(dir)) {
+                written.addAll(ParticleFigure.write(dir, options));
             }
         }
         if (sweep) {

@@ -20,6 +20,7 @@ import org.membranepnp.engine.analytic.NernstPotential;
 import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.Membrane;
 import org.membranepnp.engine.model.NaKPump;
+import org.membranepnp.engine.model.ParticleSpec;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.model.Species;
 import org.membranepnp.engine.units.PhysicalConstants;
@@ -56,6 +57,8 @@ public final class Summary {
     public static final String MULLINS_NODA_MV = "mullins_noda_mV";
     public static final String GHK_WITH_PUMP_MV = "ghk_with_pump_mV";
     public static final String GEOMETRY = "geometry";
+    public static final String PARTICLE_COUNT = "particle_count";
+    public static final String PARTICLE_TIME_STEP_S = "particle_time_step_s";
     public static final String PROVENANCE = "provenance";
     /** Sub-keys of the inside/outside objects. */
     public static final String INSIDE = "inside";
@@ -66,7 +69,8 @@ public final class Summary {
             DRIVING_FORCE_MV, DELTA_G_J_MOL, DEBYE_LENGTH_NM, MEMBRANE_CAPACITANCE_UF_CM2, SEPARATED_CHARGE_C_M2,
             BULK_CONCENTRATIONS_MM, BULK_ELECTRONEUTRALITY, CONSERVATION_ERROR, NEWTON_ITERATIONS, TIME_STEPS,
             WALL_TIME_S, CELLS, TEMPERATURE_K, INTRAMEMBRANE_DROP_MV, SURFACE_CONCENTRATIONS_MM,
-            MEMBRANE_CURRENT_A_M2, PUMP_CURRENT_A_M2, MULLINS_NODA_MV, GHK_WITH_PUMP_MV, PROVENANCE, GEOMETRY);
+            MEMBRANE_CURRENT_A_M2, PUMP_CURRENT_A_M2, MULLINS_NODA_MV, GHK_WITH_PUMP_MV, PROVENANCE, GEOMETRY,
+            PARTICLE_COUNT, PARTICLE_TIME_STEP_S);
 
     private static Map<String, Object> geometry(RunResult r) {
         Scenario s = r.scenario();
@@ -114,6 +118,9 @@ public final class Summary {
      * The three pump keys are always written, null when the scenario has no pump. In 2-D, ghk_mV uses the
      * permeabilities averaged over the membrane area (lipid and pores), and geometry holds the dimension, the
      * membrane faces (membrane_nm, x) and, in 2-D, height_nm and each pore's name and y_nm range.
+     * Also always written: particle_count (the
+     * particles of the Brownian particle mode, {@code particles.csv}) and particle_time_step_s (its time step, s),
+     * null without a {@code [particles]} table.
      *
      * @param r          the run
      * @param provenance scenario file, command line, code version, … (copied; may be null)
@@ -198,6 +205,9 @@ public final class Summary {
         v.put(GHK_WITH_PUMP_MV, num(ghkWithPump));
         v.put(PROVENANCE, provenance == null ? new LinkedHashMap<String, Object>() : new LinkedHashMap<>(provenance));
         v.put(GEOMETRY, geometry(r));
+        ParticleSpec particles = s.particles();
+        v.put(PARTICLE_COUNT, particles.present() ? Integer.valueOf(particles.count()) : null);
+        v.put(PARTICLE_TIME_STEP_S, particles.present() ? num(particles.timeStepS()) : null);
         return new Summary(v);
     }
 

@@ -41,7 +41,10 @@ final class KeySchema {
             array("schedule", value("key"), value("time_s"), value("value")),
             table("lateral", value("height_nm")),
             array("channel", value("name"), value("center_nm"), value("width_nm"), value("permittivity"),
-                    speciesTable("permeability_cm_s"), value("fixed_charge_mM")));
+                    speciesTable("permeability_cm_s"), value("fixed_charge_mM")),
+
+            table("particles", value("count"), value("time_step_s"), value("duration_s"), value("snapshots"),
+                    value("seed")));
 
     final String name;
     final Kind kind;

@@ -17,6 +17,7 @@ import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.Membrane;
 import org.membranepnp.engine.model.MeshSpec;
 import org.membranepnp.engine.model.NaKPump;
+import org.membranepnp.engine.model.ParticleSpec;
 import org.membranepnp.engine.model.RunMode;
 import org.membranepnp.engine.model.RunSpec;
 import org.membranepnp.engine.model.Scenario;
@@ -36,6 +37,26 @@ final class ScenarioReader {
     static final String CURRENT_SCHEDULE = "boundary.current_A_m2";
     /** The key of a clamp-voltage schedule. */
     static final String VOLTAGE_SCHEDULE = "boundary.voltage_mV";
+    /** Particles when {@code [particles]} gives no count. */
+    static final int PARTICLE_COUNT = 2000;
+    /** The most particles a run may ask for. */
+    static final int MAX_PARTICLE_COUNT = 1_000_000;
+    /** Integrator time step when {@code [particles]} gives none, s. */
+    static final double PARTICLE_TIME_STEP_S = 1e-12;
+    /** Simulated time when {@code [particles]} gives none, s. */
+    static final double PARTICLE_DURATION_S = 1e-9;
+    /** Snapshots when {@code [particles]} gives none. */
+    static final int PARTICLE_SNAPSHOTS = 10;
+    /** The most snapshots a run may ask for. */
+    static final int MAX_PARTICLE_SNAPSHOTS = 1000;
+    /** The most rows particles.csv may get: count × (snapshots + 1) (about 50 bytes each). */
+    static final long MAX_PARTICLE_ROWS = 10_000_000L;
+    /** The most integrator steps a run may ask for: duration_s / time_step_s. */
+    static final long MAX_PARTICLE_STEPS = 100_000_000L;
+    /** The largest rms step sqrt(2 D dt) of the fastest species, nm: finer than a Debye layer (0.8 nm at 150 mM). */
+    static final double MAX_PARTICLE_RMS_STEP_NM = 0.5;
+    /** Seed of the particle generator when {@code [particles]} gives none. */
+    static final long PARTICLE_SEED = 1;
     private static final Pattern SPECIES_NAME = Pattern.compile("[A-Za-z0-9_+-]+");
 
     private final Diagnostics diag;
@@ -66,8 +87,9 @@ final class ScenarioReader {
         NaKPump pump = readPump(top, species);
         List<Schedule> schedules = readSchedules(top, species, membrane, boundary, run);
         Lateral lateral = readLateral(top, dimension, species, boundary, run, pump, schedules);
+        ParticleSpec particles = readParticles(top, species);
         return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run, pump,
-                schedules, lateral, ParticleSpec.NONE);
+                schedules, lateral, particles);
     }
 
     private static int readDimension(Section top) {
@@ -478,6 +500,111 @@ final class ScenarioReader {
                     + key + " = \"" + fallback + "\"");
         }
         return name;
+    }
+
+    /**
+     * The optional {@code [particles]} table (absent: {@link ParticleSpec#NONE}): count (1 to
+     * {@value #MAX_PARTICLE_COUNT}, default {@value #PARTICLE_COUNT}), time_step_s (> 0, default 1e-12 s; the rms step
+     * sqrt(2 D dt) of the fastest species at most {@value #MAX_PARTICLE_RMS_STEP_NM} nm), duration_s (> 0, default
+     * 1e-9 s; at least one step, at most {@value #MAX_PARTICLE_STEPS} steps), snapshots (1 to
+     * {@value #MAX_PARTICLE_SNAPSHOTS} and at most the number of steps, default {@value #PARTICLE_SNAPSHOTS}) and
+     * seed (a whole number >= 0, default {@value #PARTICLE_SEED}).
+     */
+    private static ParticleSpec readParticles(Section top, List<Species> species) {
+        if (!top.has("particles")) {
+            return ParticleSpec.NONE;
+        }
+        Section p = top.table("particles", false, "count, time_step_s, duration_s, snapshots and seed");
+        String countHint = "the number of particles drawn from the concentrations, 1 to " + MAX_PARTICLE_COUNT
+                + ", e.g. count = " + PARTICLE_COUNT + " (for no particles, leave out the [particles] table)";
+        int count = p.integer("count", PARTICLE_COUNT, countHint);
+        if (count < 1) {
+            throw p.fail("count", "must be >= 1; " + countHint);
+        }
+        if (count > MAX_PARTICLE_COUNT) {
+            throw p.fail("count", "is more than " + MAX_PARTICLE_COUNT + "; " + countHint);
+        }
+        double dMax = 0;
+        String fastest = "";
+        for (Species s : species) {
+            if (s.diffusionM2PerS() > dMax) {
+                dMax = s.diffusionM2PerS();
+                fastest = s.name();
+            }
+        }
+        // the largest dt whose rms step sqrt(2 D dt) stays within MAX_PARTICLE_RMS_STEP_NM for the fastest species
+        double dtMax = Math.pow(MAX_PARTICLE_RMS_STEP_NM * 1e-9, 2) / (2 * dMax);
+        String stepHint = "the integrator time step in s, > 0 and at most " + ValueText.rounded(dtMax, 2) + " s (an rms step "
+                + "sqrt(2 D dt) of at most " + ValueText.number(MAX_PARTICLE_RMS_STEP_NM) + " nm for " + fastest
+                + "), e.g. time_step_s = " + ValueText.number(PARTICLE_TIME_STEP_S);
+        double dt = p.positive("time_step_s", PARTICLE_TIME_STEP_S, stepHint);
+        if (dt > dtMax) {
+            double rmsNm = Math.sqrt(2 * dMax * dt) * 1e9;
+            throw p.fail("time_step_s", "too coarse: " + fastest + " would move " + ValueText.rounded(rmsNm, 3)
+                    + " nm rms per step, more than " + ValueText.number(MAX_PARTICLE_RMS_STEP_NM)
+                    + " nm (a Debye layer is about 0.8 nm at 150 mM); " + stepHint);
+        }
+        String durationHint = "the simulated time in s, > 0, at least one time step and at most " + MAX_PARTICLE_STEPS
+                + " time steps, e.g. duration_s = " + ValueText.number(PARTICLE_DURATION_S);
+        double duration = p.positive("duration_s", PARTICLE_DURATION_S, durationHint);
+        double steps = Math.rint(duration / dt);
+        if (steps < 1) {
+            throw p.fail("duration_s", "is shorter than one time step (time_step_s = " + ValueText.number(dt) + "); "
+                    + durationHint);
+        }
+        if (steps > MAX_PARTICLE_STEPS) {
+            throw p.fail("duration_s", "takes " + ValueText.rounded(steps, 3) + " time steps of " + ValueText.number(dt)
+                    + " s, more than " + MAX_PARTICLE_STEPS + "; " + durationHint);
+        }
+        String snapshotHint = "the number of particle snapshots after the start (the positions at t = 0 are written "
+                + "too), 1 to " + MAX_PARTICLE_SNAPSHOTS + " and at most the number of time steps, e.g. snapshots = "
+                + PARTICLE_SNAPSHOTS;
+        int snapshots = p.integer("snapshots", PARTICLE_SNAPSHOTS, snapshotHint);
+        if (snapshots < 1 || snapshots > MAX_PARTICLE_SNAPSHOTS) {
+            throw p.fail("snapshots", "must be from 1 to " + MAX_PARTICLE_SNAPSHOTS + "; " + snapshotHint);
+        }
+        if (snapshots > steps) {
+            throw p.fail("snapshots", "is more than the " + (long) steps + " time steps of duration_s / time_step_s; "
+                    + snapshotHint);
+        }
+        long rows = (long) count * (snapshots + 1);
+        if (rows > MAX_PARTICLE_ROWS) {
+            throw p.fail("snapshots", "with count = " + count + " makes " + rows + " rows of particles.csv, more than "
+                    + MAX_PARTICLE_ROWS + "; give fewer snapshots or particles (count × (snapshots + 1) <= "
+                    + MAX_PARTICLE_ROWS + ")");
+        }
+        long seed = readSeed(p);
+        return new ParticleSpec(count, dt, duration, snapshots, seed);
+    }
+
+    /** The particle seed: a whole number from 0 to 2^63 − 1. */
+    private static long readSeed(Section p) {
+        String hint = "the seed of the random generator, a whole number >= 0 (the same seed gives the same particles), "
+                + "e.g. seed = " + PARTICLE_SEED;
+        JsonNode v = p.get("seed");
+        if (v == null) {
+            return PARTICLE_SEED;
+        }
+        long seed;
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            seed = v.longValue();
+        } else if (v.isIntegralNumber()) {
+            throw p.fail("seed", "is too large (at most 9223372036854775807); " + hint);
+        } else {
+            double x = p.number("seed", hint, String.valueOf(PARTICLE_SEED));
+            if (x != Math.rint(x)) {
+                throw p.fail("seed", "must be a whole number; " + hint);
+            }
+            if (Math.abs(x) > 9.007199254740992e15) {
+                throw p.fail("seed", "is too large to be exact as a float; write it as an integer without a "
+                        + "decimal point or exponent; " + hint);
+            }
+            seed = (long) x;
+        }
+        if (seed < 0) {
+            throw p.fail("seed", "must be >= 0; " + hint);
+        }
+        return seed;
     }
 
     /**

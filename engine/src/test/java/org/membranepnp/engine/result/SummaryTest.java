@@ -44,7 +44,7 @@ class SummaryTest {
                 "bulk_concentrations_mM", "bulk_electroneutrality", "conservation_error", "newton_iterations",
                 "time_steps", "wall_time_s", "cells", "temperature_K", "intramembrane_drop_mV",
                 "surface_concentrations_mM", "membrane_current_A_m2", "pump_current_A_m2", "mullins_noda_mV",
-                "ghk_with_pump_mV", "provenance", "geometry"), names);
+                "ghk_with_pump_mV", "provenance", "geometry", "particle_count", "particle_time_step_s"), names);
         List<String> species = new ArrayList<>();
         json.get("nernst_mV").fieldNames().forEachRemaining(species::add);
         assertEquals(List.of("K", "Cl"), species);
@@ -141,6 +141,24 @@ class SummaryTest {
         assertTrue(k.get("pump_current_A_m2").isNull());
         assertTrue(k.get("mullins_noda_mV").isNull());
         assertTrue(k.get("ghk_with_pump_mV").isNull());
+    }
+
+    @Test
+    void particleKeysAreNullWithoutParticlesAndTheRequestWithThem() {
+        JsonNode none = Summary.of(TestRuns.steady(), provenance()).toJsonNode();
+        assertTrue(none.get("particle_count").isNull());
+        assertTrue(none.get("particle_time_step_s").isNull());
+        RunResult r = TestRuns.steady();
+        RunResult withParticles = new RunResult(r.scenario().withParticles(
+                new org.membranepnp.engine.model.ParticleSpec(1500, 2e-12, 1e-9, 5, 3)), r.profiles(), r.timeSeries(),
+                r.membranePotentialMv(), r.intramembraneDropMv(), r.insideBulkMm(), r.outsideBulkMm(),
+                r.insideSurfaceMm(), r.outsideSurfaceMm(), r.membraneFluxMolPerM2S(), r.separatedChargeCPerM2(),
+                r.bulkElectroneutrality(), r.conservationError(), r.newtonIterations(), r.lastResidual(),
+                r.timeSteps(), r.wallTimeS(), r.cells());
+        JsonNode j = Summary.of(withParticles, provenance()).toJsonNode();
+        assertEquals(1500, j.get("particle_count").intValue());
+        assertTrue(j.get("particle_count").isInt());
+        assertEquals(2e-12, j.get("particle_time_step_s").doubleValue(), 0);
     }
 
     @Test

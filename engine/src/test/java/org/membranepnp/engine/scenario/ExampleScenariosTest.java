@@ -15,6 +15,7 @@ import org.membranepnp.engine.analytic.GhkVoltage;
 import org.membranepnp.engine.model.BoundaryKind;
 import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.NaKPump;
+import org.membranepnp.engine.model.ParticleSpec;
 import org.membranepnp.engine.model.RunMode;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.model.Schedule;
@@ -148,6 +149,28 @@ class ExampleScenariosTest {
         assertEquals(BoundaryKind.RESERVOIR, s.boundary().outside());
         assertEquals(ClampKind.CURRENT, s.boundary().clamp());
         assertEquals(0, s.boundary().currentAPerM2(), 0);
+    }
+
+    @Test
+    void particlesGouyChapmanIsTheGouyChapmanLayerIn20NmBathsWith3000Particles() {
+        Scenario gc = ScenarioLoader.load(examples().resolve("gouy-chapman.toml"));
+        Scenario s = ScenarioLoader.load(examples().resolve("particles-gouy-chapman.toml"));
+        assertEquals(gc.species(), s.species());
+        assertEquals(gc.temperatureK(), s.temperatureK(), 0);
+        assertArrayEquals(gc.inside().concentrationsMm(), s.inside().concentrationsMm(), 0);
+        assertArrayEquals(gc.outside().concentrationsMm(), s.outside().concentrationsMm(), 0);
+        assertEquals(0.02, s.inside().widthUm(), 0);
+        assertEquals(0.02, s.outside().widthUm(), 0);
+        assertEquals(gc.membrane().thicknessNm(), s.membrane().thicknessNm(), 0);
+        assertArrayEquals(new double[] {0, 0}, s.membrane().permeabilityCmPerS(), 0);
+        assertEquals(-0.05, s.membrane().outsideSurfaceChargeCPerM2(), 0);
+        assertEquals(0.0, s.membrane().insideSurfaceChargeCPerM2(), 0);
+        assertEquals(gc.boundary(), s.boundary());
+        assertEquals(RunMode.STEADY, s.run().mode());
+        assertEquals(new ParticleSpec(3000, 1e-12, 2e-9, 20, 1), s.particles());
+        // the comment's rms step of Cl: sqrt(2 D dt) = 0.064 nm
+        assertEquals(0.064, Math.sqrt(2 * 2.03e-9 * 1e-12) * 1e9, 5e-4);
+        assertSame(ParticleSpec.NONE, gc.particles());
     }
 
     @Test
