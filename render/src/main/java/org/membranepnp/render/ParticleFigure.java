@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.membranepnp.engine.model.ParticleSpec;
 import org.membranepnp.engine.result.AtomicFiles;
+import org.membranepnp.engine.result.FieldFiles;
+import org.membranepnp.engine.result.Fields2D;
 import org.membranepnp.engine.result.NamedProfiles;
 import org.membranepnp.engine.result.ParticleFiles;
 import org.membranepnp.engine.result.ParticleSnapshots;
@@ -46,14 +48,15 @@ final class ParticleFigure {
         NamedProfiles profiles = ResultReader.profiles(dir);
         JsonNode summary = ResultWriter.readSummary(dir.resolve(ResultWriter.SUMMARY_FILE));
         ParticleSnapshots particles = ParticleFiles.read(dir);
+        Fields2D fields = FieldFiles.present(dir) ? FieldFiles.read(dir) : null;
         List<Path> written = new ArrayList<>();
         int last = particles.snapshotCount() - 1;
-        FieldMapFigure f = draw(profiles, summary, particles, last, options.style());
+        FieldMapFigure f = draw(fields, profiles, summary, particles, last, options.style());
         written.add(PngFiles.write(dir, PNG, FigureRenderer.render(f.scene())));
         FigureStyle frameStyle = ChargingAnimation.frameStyle(options);
         List<BufferedImage> frames = new ArrayList<>();
         for (int k : gifSnapshots(particles.snapshotCount())) {
-            frames.add(FigureRenderer.render(draw(profiles, summary, particles, k, frameStyle).scene()));
+            frames.add(FigureRenderer.render(draw(fields, profiles, summary, particles, k, frameStyle).scene()));
         }
         written.add(AtomicFiles.write(dir, GIF, ChargingAnimation.gif(frames, FRAME_DELAY_MS, LAST_FRAME_DELAY_MS)));
         return written;
@@ -69,10 +72,10 @@ final class ParticleFigure {
         return k;
     }
 
-    /** The field map of φ with the particles of snapshot {@code k} on it. */
-    static FieldMapFigure draw(NamedProfiles named, JsonNode summary, ParticleSnapshots particles, int k,
-                               FigureStyle style) {
-        FieldMap map = map(named.profiles(), summary, particles, k);
+    /** The field map of φ (of the 2-D fields where there are some) with the particles of snapshot {@code k} on it. */
+    static FieldMapFigure draw(Fields2D fields, NamedProfiles named, JsonNode summary, ParticleSnapshots particles,
+                               int k, FigureStyle style) {
+        FieldMap map = fields == null ? map(named.profiles(), summary, particles, k) : map(fields, summary, particles, k);
         FieldMapFigure f = FieldMapFigure.of(map, style);
         ParticleOverlay.draw(f, layers(particles, k, summary), style);
         return f;
@@ -101,6 +104,15 @@ final class ParticleFigure {
                 + ChargingAnimation.time(particles.timeS()[k]);
         return new FieldMap(title, "potential φ", "mV", p.xNm(), new double[] {0, heightNm(particles)}, phi, phi,
                 p.xNm()[p.membraneStartNode()], p.xNm()[p.membraneEndNode()], List.of(), true, true);
+    }
+
+    /** φ of a 2-D run with its pores, the title as for 1-D. */
+    static FieldMap map(Fields2D f, JsonNode summary, ParticleSnapshots particles, int k) {
+        FieldMap phi = FieldFigures.maps(f, "").get(1);
+        String title = ProfileFigure.title(summary) + ": " + particles.particleCount() + " ions, "
+                + ChargingAnimation.time(particles.timeS()[k]);
+        return new FieldMap(title, "potential φ", "mV", phi.xNm(), phi.yNm(), phi.values(), phi.contourField(),
+                phi.membraneX0Nm(), phi.membraneX1Nm(), phi.channels(), true, true);
     }
 
     /** One layer per species with particles, in the file's species order, coloured as in every figure. */

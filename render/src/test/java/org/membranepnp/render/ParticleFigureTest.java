@@ -113,7 +113,7 @@ class ParticleFigureTest {
         assertEquals(960, img.getWidth());
         NamedProfiles profiles = ResultReader.profiles(dir);
         JsonNode summary = ResultWriter.readSummary(dir.resolve(ResultWriter.SUMMARY_FILE));
-        FieldMapFigure f = ParticleFigure.draw(profiles, summary, ParticleFiles.read(dir), 1, options.style());
+        FieldMapFigure f = ParticleFigure.draw(null, profiles, summary, ParticleFiles.read(dir), 1, options.style());
         int at = Pixels.rgb(img, f.xPx(xK), f.yPx(6));
         assertTrue(Pixels.distance(at, BLUE) <= TOL, "the last K particle is blue at its place: " + Integer.toHexString(at));
         int cl = Pixels.rgb(img, f.xPx(1200), f.yPx(8));

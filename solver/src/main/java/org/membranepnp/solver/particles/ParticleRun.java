@@ -28,14 +28,16 @@ public final class ParticleRun {
     }
 
     /**
-     * The particle run of the 1-D result {@code result}: its final profile extended over y ∈ [0,
-     * {@value #HEIGHT_1D_NM} nm], then {@link #run(PotentialGrid, Scenario, WorkerPool, ParticleProgress)}.
+     * The particle run of {@code result}: on its 2-D fields, or for a 1-D run on its final profile extended over
+     * y ∈ [0, {@value #HEIGHT_1D_NM} nm]; then {@link #run(PotentialGrid, Scenario, WorkerPool, ParticleProgress)}.
      *
      * @throws IllegalArgumentException if the scenario has no {@code [particles]} table
      */
     public static ParticleSnapshots run(RunResult result, WorkerPool pool, ParticleProgress progress) {
         Scenario s = result.scenario();
-        return run(PotentialGrid.fromProfile(result.profiles(), s.temperatureK(), HEIGHT_1D_NM), s, pool, progress);
+        PotentialGrid grid = result.fields() != null ? PotentialGrid.fromFields(result.fields(), s.temperatureK())
+                : PotentialGrid.fromProfile(result.profiles(), s.temperatureK(), HEIGHT_1D_NM);
+        return run(grid, s, pool, progress);
     }
 
     /**

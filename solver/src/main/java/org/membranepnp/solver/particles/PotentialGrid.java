@@ -1,5 +1,6 @@
 package org.membranepnp.solver.particles;
 
+import org.membranepnp.engine.result.Fields2D;
 import org.membranepnp.engine.result.Profiles;
 import org.membranepnp.engine.units.PhysicalConstants;
 
@@ -67,6 +68,23 @@ public record PotentialGrid(double[] xNm, double[] yNm, double[] psi, double[][]
             }
         }
         return new PotentialGrid(p.xNm().clone(), new double[] {0, heightNm}, psi, c);
+    }
+
+    /** The fields of a 2-D run: ψ̂ = φ/V_T with V_T = RT/F at {@code temperatureK}, and its concentrations. */
+    public static PotentialGrid fromFields(Fields2D f, double temperatureK) {
+        double vtMv = PhysicalConstants.thermalVoltageMv(temperatureK);
+        double[] psi = new double[f.potentialMv().length];
+        for (int q = 0; q < psi.length; q++) {
+            psi[q] = f.potentialMv()[q] / vtMv;
+        }
+        double[][] c = new double[f.concentrationsMm().length][];
+        for (int s = 0; s < c.length; s++) {
+            c[s] = f.concentrationsMm()[s].clone();
+            for (int q = 0; q < c[s].length; q++) {
+                c[s][q] = Math.max(0, c[s][q]);
+            }
+        }
+        return new PotentialGrid(f.xNm().clone(), f.yNm().clone(), psi, c);
     }
 
     /** Number of x nodes. */
