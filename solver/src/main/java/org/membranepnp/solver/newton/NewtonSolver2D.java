@@ -6,13 +6,14 @@ import org.membranepnp.solver.fv.PnpAssembler2D;
 import org.membranepnp.solver.fv.PnpModel2D;
 import org.membranepnp.solver.linalg.BlockFivePointMatrix;
 import org.membranepnp.solver.linalg.Gmres;
-import org.membranepnp.solver.linalg.LineRelaxation;
+import org.membranepnp.solver.linalg.SemicoarseningMultigrid;
 import org.membranepnp.solver.parallel.WorkerPool;
 
 /**
  * Newton's method for the steady 2-D equations: the analytic Jacobian of {@link PnpAssembler2D}, rows equilibrated
- * (each divided by its largest entry), solved by GMRES preconditioned with x-line relaxation and a y-constant
- * coarse correction ({@link LineRelaxation}); the damping of the 1-D solver (positive concentrations, potential
+ * (each divided by its largest entry), solved by GMRES preconditioned with one V-cycle of semicoarsening
+ * multigrid ({@link SemicoarseningMultigrid}); inexact Newton (each linear solve only as accurate as the
+ * residual makes worthwhile); the damping of the 1-D solver (positive concentrations, potential
  * steps of at most {@value NewtonSolver#MAX_POTENTIAL_STEP} V_T) and its convergence test on the scaled update.
  */
 public final class NewtonSolver2D {
@@ -31,7 +32,7 @@ public final class NewtonSolver2D {
     private final PnpAssembler2D assembler;
     private final WorkerPool pool;
     private final BlockFivePointMatrix jac;
-    private final LineRelaxation preconditioner;
+    private final SemicoarseningMultigrid preconditioner;
     private final Gmres gmres;
     private final double[] r;
     private final double[] rhs;
@@ -45,7 +46,7 @@ public final class NewtonSolver2D {
         this.pool = pool;
         this.assembler = new PnpAssembler2D(model, pool);
         this.jac = new BlockFivePointMatrix(model.nx, model.ny, model.m);
-        this.preconditioner = new LineRelaxation(model.nx, model.ny, model.m, pool);
+        this.preconditioner = new SemicoarseningMultigrid(model.nx, model.ny, model.m, pool);
         int size = model.n * model.m;
         this.gmres = new Gmres(size, RESTART);
         this.r = new double[size];
