@@ -24,6 +24,7 @@ public final class PnpAssembler1D {
     private final int[] pumpRows = new int[4];
     private final double[] pumpWeights = new double[4];
     // per cell and species: flux and its derivatives
+    private final ScharfetterGummelFluxes fluxes;
     private final double[] flux;
     private final double[] dFluxDcLeft;
     private final double[] dFluxDcRight;
@@ -37,11 +38,11 @@ public final class PnpAssembler1D {
     public PnpAssembler1D(PnpModel1D model, WorkerPool pool) {
         this.model = model;
         this.pool = pool;
-        int size = (model.n - 1) * model.s;
-        this.flux = new double[size];
-        this.dFluxDcLeft = new double[size];
-        this.dFluxDcRight = new double[size];
-        this.dFluxDpsiRight = new double[size];
+        this.fluxes = new ScharfetterGummelFluxes((model.n - 1) * model.s);
+        this.flux = fluxes.flux;
+        this.dFluxDcLeft = fluxes.dLeft;
+        this.dFluxDcRight = fluxes.dRight;
+        this.dFluxDpsiRight = fluxes.dPsiRight;
     }
 
     /**
@@ -91,41 +92,8 @@ public final class PnpAssembler1D {
             double psiR = u[(j + 1) * m];
             for (int i = 0; i < s; i++) {
                 int c = j * s + i;
-                double d = model.diffusivity[c];
-                if (d == 0.0) {
-                    flux[c] = 0;
-                    dFluxDcLeft[c] = 0;
-                    dFluxDcRight[c] = 0;
-                    dFluxDpsiRight[c] = 0;
-                    continue;
-                }
-                double coef = d * invH;
-                double a = z[i] * (psiR - psiL);
-                // one exponential: B and B' at |a|, the other sign from B(−x) = x + B(x), B'(−x) = −1 − B'(x)
-                double abs = Math.abs(a);
-                double bAbs = Bernoulli.value(abs);
-                double dAbs = Bernoulli.derivativeOfNonNegative(abs, bAbs);
-                double bp;
-                double bm;
-                double dp;
-                double dm;
-                if (a >= 0) {
-                    bp = bAbs;
-                    bm = bAbs + abs;
-                    dp = dAbs;
-                    dm = -1.0 - dAbs;
-                } else {
-                    bm = bAbs;
-                    bp = bAbs + abs;
-                    dm = dAbs;
-                    dp = -1.0 - dAbs;
-                }
-                double cl = u[j * m + 1 + i];
-                double cr = u[(j + 1) * m + 1 + i];
-                flux[c] = coef * (bp * cl - bm * cr);
-                dFluxDcLeft[c] = coef * bp;
-                dFluxDcRight[c] = -coef * bm;
-                dFluxDpsiRight[c] = z[i] * coef * (dp * cl + dm * cr);
+                fluxes.evaluate(c, model.diffusivity[c] * invH, z[i], psiL, psiR, u[j * m + 1 + i],
+                        u[(j + 1) * m + 1 + i]);
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.membranepnp.solver.fv;
 
-import org.membranepnp.engine.analytic.Bernoulli;
 import org.membranepnp.solver.linalg.BlockFivePointMatrix;
 import org.membranepnp.solver.linalg.BlockTridiagonalMatrix;
 import org.membranepnp.solver.parallel.WorkerPool;
@@ -20,29 +19,14 @@ import org.membranepnp.solver.parallel.WorkerPool;
 public final class PnpAssembler2D {
     private final PnpModel2D model;
     private final WorkerPool pool;
-    private final EdgeFluxes xEdges;
-    private final EdgeFluxes yEdges;
-
-    /** Flux of each species through each edge of one direction, and its derivatives. */
-    private static final class EdgeFluxes {
-        final double[] flux;
-        final double[] dLeft;
-        final double[] dRight;
-        final double[] dPsiRight;
-
-        EdgeFluxes(int size) {
-            flux = new double[size];
-            dLeft = new double[size];
-            dRight = new double[size];
-            dPsiRight = new double[size];
-        }
-    }
+    private final ScharfetterGummelFluxes xEdges;
+    private final ScharfetterGummelFluxes yEdges;
 
     public PnpAssembler2D(PnpModel2D model, WorkerPool pool) {
         this.model = model;
         this.pool = pool;
-        this.xEdges = new EdgeFluxes((model.nx - 1) * model.ny * model.s);
-        this.yEdges = new EdgeFluxes(model.nx * (model.ny - 1) * model.s);
+        this.xEdges = new ScharfetterGummelFluxes((model.nx - 1) * model.ny * model.s);
+        this.yEdges = new ScharfetterGummelFluxes(model.nx * (model.ny - 1) * model.s);
     }
 
     /** Residual {@code r} and Jacobian {@code jac} at state {@code u}. */
@@ -73,47 +57,14 @@ public final class PnpAssembler2D {
         });
     }
 
-    private void edge(double[] u, int left, int right, double[] coef, int e, EdgeFluxes out) {
+    private void edge(double[] u, int left, int right, double[] coef, int e, ScharfetterGummelFluxes out) {
         int s = model.s;
         int m = model.m;
-        int[] z = model.z;
         double psiL = u[left * m];
         double psiR = u[right * m];
         for (int i = 0; i < s; i++) {
             int c = e * s + i;
-            double t = coef[c];
-            if (t == 0.0) {
-                out.flux[c] = 0;
-                out.dLeft[c] = 0;
-                out.dRight[c] = 0;
-                out.dPsiRight[c] = 0;
-                continue;
-            }
-            double a = z[i] * (psiR - psiL);
-            double abs = Math.abs(a);
-            double bAbs = Bernoulli.value(abs);
-            double dAbs = Bernoulli.derivativeOfNonNegative(abs, bAbs);
-            double bp;
-            double bm;
-            double dp;
-            double dm;
-            if (a >= 0) {
-                bp = bAbs;
-                bm = bAbs + abs;
-                dp = dAbs;
-                dm = -1.0 - dAbs;
-            } else {
-                bm = bAbs;
-                bp = bAbs + abs;
-                dm = dAbs;
-                dp = -1.0 - dAbs;
-            }
-            double cl = u[left * m + 1 + i];
-            double cr = u[right * m + 1 + i];
-            out.flux[c] = t * (bp * cl - bm * cr);
-            out.dLeft[c] = t * bp;
-            out.dRight[c] = -t * bm;
-            out.dPsiRight[c] = z[i] * t * (dp * cl + dm * cr);
+            out.evaluate(c, coef[c], model.z[i], psiL, psiR, u[left * m + 1 + i], u[right * m + 1 + i]);
         }
     }
 
@@ -190,7 +141,7 @@ public final class PnpAssembler2D {
     }
 
     /** This node is the edge's left end: the flux leaves it. */
-    private static double out(EdgeFluxes f, int c, double[] diag, int dRow, int col, double[] nb, int nbRow) {
+    private static double out(ScharfetterGummelFluxes f, int c, double[] diag, int dRow, int col, double[] nb, int nbRow) {
         diag[dRow + col] += f.dLeft[c];
         nb[nbRow + col] += f.dRight[c];
         diag[dRow] -= f.dPsiRight[c];
@@ -199,7 +150,7 @@ public final class PnpAssembler2D {
     }
 
     /** This node is the edge's right end: the flux enters it. */
-    private static double in(EdgeFluxes f, int c, double[] diag, int dRow, int col, double[] nb, int nbRow) {
+    private static double in(ScharfetterGummelFluxes f, int c, double[] diag, int dRow, int col, double[] nb, int nbRow) {
         diag[dRow + col] -= f.dRight[c];
         nb[nbRow + col] -= f.dLeft[c];
         diag[dRow] -= f.dPsiRight[c];

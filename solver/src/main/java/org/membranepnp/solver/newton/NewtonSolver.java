@@ -285,50 +285,12 @@ public final class NewtonSolver {
         }
     }
 
-    /** Damping: keep free concentrations positive (fraction to the boundary) and cap potential jumps. */
     private double damping(double[] u) {
-        int m = model.m;
-        double lambda = 1.0;
-        double maxPsi = 0;
-        EquationKind[] kind = model.kind;
-        for (int k = 0; k < model.n; k++) {
-            int off = k * m;
-            maxPsi = Math.max(maxPsi, Math.abs(du[off]));
-            for (int v = 1; v < m; v++) {
-                double d = du[off + v];
-                double c = u[off + v];
-                if (d < 0 && c > 0 && c + d < 0 && kind[off + v] != EquationKind.INACTIVE) {
-                    lambda = Math.min(lambda, 0.9 * c / -d);
-                }
-            }
-        }
-        if (maxPsi * lambda > MAX_POTENTIAL_STEP) {
-            lambda = MAX_POTENTIAL_STEP / maxPsi;
-        }
-        return lambda;
+        return NewtonStep.damping(u, du, model.kind, model.n, model.m);
     }
 
-    /** u += λ δ; returns the scaled update norm (ψ in V_T, ĉ relative to max(|ĉ|, floor)). */
     private double applyUpdate(double[] u, double lambda) {
-        int m = model.m;
-        double norm = 0;
-        double floor = 1e-8;
-        for (int k = 0; k < model.n; k++) {
-            int off = k * m;
-            double d0 = lambda * du[off];
-            u[off] += d0;
-            norm = Math.max(norm, Math.abs(d0));
-            for (int v = 1; v < m; v++) {
-                double d = lambda * du[off + v];
-                double c = u[off + v] + d;
-                if (c < 0) {
-                    c = 0; // round-off below zero of an absent species
-                }
-                norm = Math.max(norm, Math.abs(d) / Math.max(Math.abs(c), floor));
-                u[off + v] = c;
-            }
-        }
-        return norm;
+        return NewtonStep.apply(u, du, lambda, model.n, model.m);
     }
 
     /** max_row |r_row| / |J_row,row|: the residual in units of its own unknown. */
