@@ -46,9 +46,47 @@ public final class MembranePlaneSolver {
     private double wallTimeS;
     private int secantSteps;
 
-    /** Meshes {@code scenario} at the default resolution. */
+    /**
+     * Meshes {@code scenario} at the default resolution, or, with {@code mesh.cells}, every cell scaled by the same
+     * factor in x and y so that the 2-D mesh has about that many cells.
+     *
+     * @throws org.membranepnp.engine.UserInputException if the requested count is too coarse for the Debye layers
+     */
     public MembranePlaneSolver(Scenario scenario, WorkerPool pool) {
-        this(scenario, GradedMeshBuilder.build(scenario), 1.0, pool);
+        this(scenario, pool, resolution(scenario));
+    }
+
+    private MembranePlaneSolver(Scenario scenario, WorkerPool pool, double scale) {
+        this(scenario, GradedMeshBuilder.plan(scenario, scale).build(), scale, pool);
+    }
+
+    /**
+     * The cell size, relative to the default, that gives about {@code mesh.cells} cells in 2-D (1 without a
+     * request): first √(default cells / requested), since both directions scale, then corrected by the counts the
+     * mesh builders give.
+     */
+    static double resolution(Scenario scenario) {
+        int requested = scenario.mesh().cells();
+        if (requested <= 0) {
+            return 1.0;
+        }
+        int across = GradedMeshBuilder.plan(scenario, 1.0).totalCells();
+        double debye = Math.min(debyeNm(scenario.inside(), scenario), debyeNm(scenario.outside(), scenario));
+        int along = LateralMeshBuilder.build(scenario.lateral(), debye, 1.0).length - 1;
+        double scale = Math.sqrt((double) across * along / requested);
+        for (int pass = 0; pass < 4; pass++) { // the counts are not exactly proportional: correct the estimate
+            double given = (double) GradedMeshBuilder.plan(scenario, scale).totalCells()
+                    * (LateralMeshBuilder.build(scenario.lateral(), debye, scale).length - 1);
+            scale *= Math.sqrt(given / requested);
+        }
+        double coarsest = GradedMeshBuilder.CELLS_PER_DEBYE_AT_FACE / GradedMeshBuilder.MIN_CELLS_PER_DEBYE;
+        if (scale > coarsest) {
+            throw new org.membranepnp.engine.UserInputException(String.format(java.util.Locale.ROOT,
+                    "mesh.cells = %d is too coarse to resolve the Debye layers of this 2-D slab: use at least %d cells "
+                            + "(or leave mesh.cells out for the default, about %d)", requested,
+                    (int) Math.ceil(across * along / (coarsest * coarsest)), across * along));
+        }
+        return scale;
     }
 
     /**

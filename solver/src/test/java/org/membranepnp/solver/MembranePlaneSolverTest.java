@@ -15,6 +15,8 @@ import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.Lateral;
 import org.membranepnp.engine.model.Membrane;
 import org.membranepnp.engine.model.ParticleSpec;
+import org.membranepnp.engine.UserInputException;
+import org.membranepnp.engine.model.MeshSpec;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.result.Fields2D;
 import org.membranepnp.engine.result.RunResult;
@@ -102,6 +104,20 @@ class MembranePlaneSolverTest {
         assertArrayEquals(one.fields().potentialMv(), two.fields().potentialMv(), 0.0);
         for (int q = 0; q < s.speciesCount(); q++) {
             assertArrayEquals(one.fields().concentrationsMm()[q], two.fields().concentrationsMm()[q], 0.0);
+        }
+    }
+
+    @Test
+    void meshCellsAsksForTheTotalOfTheTwoDimensionalMesh() {
+        Scenario s = ReferenceScenarios.potassiumPore();
+        try (WorkerPool pool = WorkerPool.serial()) {
+            int base = new MembranePlaneSolver(s, pool).model().mesh.elementCount();
+            int fine = new MembranePlaneSolver(s.withMesh(new MeshSpec(4 * base)), pool).model().mesh.elementCount();
+            assertEquals(4.0, (double) fine / base, 0.8, "four times the cells asked, about four times given");
+            UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(UserInputException.class,
+                    () -> new MembranePlaneSolver(s.withMesh(new MeshSpec(50)), pool));
+            assertTrue(e.getMessage().startsWith("mesh.cells = 50 is too coarse to resolve the Debye layers"),
+                    e.getMessage());
         }
     }
 }
