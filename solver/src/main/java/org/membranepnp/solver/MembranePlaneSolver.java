@@ -212,7 +212,8 @@ public final class MembranePlaneSolver {
             newtonSolve();
             secantSteps++;
             double f1 = currentDensity() - target;
-            progress.onNewtonIteration(step + 1, Math.abs(f1));
+            progress.onClampStep(step + 1, model.scales.potentialToMv(v1),
+                    (f1 + target) / model.scales.currentFromAPerM2(1.0));
             if (f1 == 0.0 || f1 == f0) {
                 return;
             }
