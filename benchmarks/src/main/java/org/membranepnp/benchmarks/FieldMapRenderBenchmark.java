@@ -24,9 +24,17 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One frame of a field map: a 512 × 256 node field (a charge-density-like signed field, diverging map, with the
  * potential's contours, the membrane and two channels outlined, widened x axis) drawn at 1920 × 1080 on one kept
- * OpenGL context ({@link FieldMapRenderer}, created in the set-up) and read back into a {@code BufferedImage} with
- * the labels painted: what a live view pays per frame. Needs an X display (run under {@code xvfb-run -a}).
- * {@code supersample} 1 is a window's framebuffer; 2 is what the PNG figures use at this size.
+ * OpenGL context ({@link FieldMapRenderer}, created in the set-up). Both benchmarks include building the figure
+ * (layout, contour lines) from the field. Needs an X display (run under {@code xvfb-run -a}).
+ *
+ * <ul>
+ * <li>{@link #frameReadBack}: the frame read back into a {@code BufferedImage} with the labels painted by Java2D
+ * ({@link FieldMapRenderer#render}): what a file, a screenshot or an image-based view pays.</li>
+ * <li>{@link #frameNoReadBack}: the frame drawn, labels blended by OpenGL, and finished ({@code glFinish}) but not
+ * read back ({@link FieldMapRenderer#draw}): what a live OpenGL view pays before presenting it.</li>
+ * </ul>
+ * {@code supersample} 1 is a window's framebuffer; 2 with {@code multisample} is what the PNG figures use at this
+ * size; 1 without multisampling is {@code new FieldMapRenderer(options)}, the default for repeated frames.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -80,7 +88,12 @@ public class FieldMapRenderBenchmark {
     }
 
     @Benchmark
-    public BufferedImage frame() {
+    public BufferedImage frameReadBack() {
         return renderer.render(map);
+    }
+
+    @Benchmark
+    public void frameNoReadBack() {
+        renderer.draw(map);
     }
 }

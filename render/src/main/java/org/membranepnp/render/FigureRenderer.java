@@ -30,6 +30,24 @@ final class FigureRenderer {
         return image;
     }
 
+    /**
+     * Draws {@code scene} on a kept surface of its size and waits for it, labels blended by OpenGL
+     * ({@link LabelOverlay}), without reading the picture back.
+     */
+    static void draw(Scene scene, OffscreenGl.Surface surface) {
+        int k = surface.supersample();
+        surface.drawOnly(gl -> paint(gl, scene, k));
+    }
+
+    /**
+     * Paints {@code scene}, shapes and labels, onto the current framebuffer with OpenGL alone (a window's, in its
+     * display callback, or a kept surface's), set up by {@link OffscreenGl#pixelCoordinates}.
+     */
+    static void paint(com.jogamp.opengl.GL2 gl, Scene scene, int supersample) {
+        GlPainter.paint(gl, scene, supersample);
+        LabelOverlay.paint(gl, scene.labels(), scene.width(), scene.height());
+    }
+
     /** Framebuffer pixels per picture pixel for a picture of this size: 2 up to {@link #SUPERSAMPLE_MAX_PIXELS}. */
     static int supersample(int width, int height) {
         return (long) width * height <= SUPERSAMPLE_MAX_PIXELS ? 2 : 1;

@@ -18,7 +18,7 @@ final class GlPainter {
     /**
      * Paints {@code scene} onto the current framebuffer.
      *
-     * @param supersample framebuffer pixels per picture pixel (for the clip rectangles)
+     * @param supersample framebuffer pixels per picture pixel (for the clip rectangles and the grid cells)
      */
     static void paint(GL2 gl, Scene scene, int supersample) {
         int bg = scene.background();
@@ -60,7 +60,9 @@ final class GlPainter {
                 color(gl, d.fill());
                 triangles(gl, StrokeMesh.disc(d.x(), d.y(), d.radius() - d.edgeWidth() / 2));
             } else if (s instanceof Shape.Mesh m) {
-                mesh(gl, m);
+                if (!GridPainter.paint(gl, m, scene.width(), scene.height(), supersample)) {
+                    mesh(gl, m);
+                }
             } else if (s instanceof Shape.Segments g) {
                 segments(gl, g);
             }
@@ -118,8 +120,11 @@ final class GlPainter {
         return b;
     }
 
-    /** Vertex arrays with a 1D texture of the colour table: one draw call for the whole grid. */
-    private static void mesh(GL2 gl, Shape.Mesh m) {
+    /**
+     * Vertex arrays with a 1D texture of the colour table: one draw call for the whole grid. Rectilinear grids (the
+     * field maps) go to {@link GridPainter} instead where the context can; this is the general path and the fallback.
+     */
+    static void mesh(GL2 gl, Shape.Mesh m) {
         if (m.nx() < 2 || m.ny() < 2) {
             return;
         }

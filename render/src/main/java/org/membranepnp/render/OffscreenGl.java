@@ -51,6 +51,8 @@ final class OffscreenGl {
         private final int supersample;
         private final GLOffscreenAutoDrawable drawable;
         private final ByteBuffer pixels;
+        /** The framebuffer's pixels as ints, kept between pictures (supersampled surfaces only). */
+        private int[] samples;
 
         /**
          * @throws RenderUnavailableException if there is no display
@@ -111,38 +113,58 @@ final class OffscreenGl {
         synchronized BufferedImage draw(Consumer<GL2> painter) {
             int w = width * supersample;
             int h = height * supersample;
-            GLContext context = drawable.getContext();
-            if (context.makeCurrent() == GLContext.CONTEXT_NOT_CURRENT) {
-                throw new IllegalStateException("cannot make the offscreen OpenGL context current");
-            }
+            GLContext context = current();
             try {
                 GL2 gl = drawable.getGL().getGL2();
-                gl.glViewport(0, 0, w, h);
-                gl.glMatrixMode(GLMatrixFunc.GL_PROJECTION);
-                gl.glLoadIdentity();
-                gl.glOrtho(0, width, height, 0, -1, 1);
-                gl.glMatrixMode(GLMatrixFunc.GL_MODELVIEW);
-                gl.glLoadIdentity();
-                gl.glEnable(GL.GL_BLEND);
-                gl.glBlendFunc(GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA);
-                gl.glDisable(GL.GL_DEPTH_TEST);
-                painter.accept(gl);
-                gl.glFlush();
-                drawable.swapBuffers(); // resolves the samples into the readable buffer
+                paint(gl, painter);
                 pixels.clear();
                 gl.glBindFramebuffer(GL.GL_READ_FRAMEBUFFER, context.getDefaultReadFramebuffer());
                 gl.glReadBuffer(context.getDefaultReadBuffer());
                 gl.glPixelStorei(GL.GL_PACK_ALIGNMENT, 1);
                 // BGRA bytes read as little-endian ints are 0xAARRGGBB
                 gl.glReadPixels(0, 0, w, h, GL.GL_BGRA, GL.GL_UNSIGNED_BYTE, pixels);
-                int err = gl.glGetError();
-                if (err != GL.GL_NO_ERROR) {
-                    throw new IllegalStateException("OpenGL error 0x" + Integer.toHexString(err) + " while drawing");
+                check(gl);
+                if (supersample > 1 && (samples == null || samples.length != w * h)) {
+                    samples = new int[w * h];
                 }
-                return toImage(pixels.asIntBuffer(), width, height, supersample);
+                return toImage(pixels.asIntBuffer(), width, height, supersample, samples);
             } finally {
                 context.release();
             }
+        }
+
+        /**
+         * Draws one picture and waits until OpenGL has finished it (multisamples resolved), without reading it back:
+         * the work of a frame that a window shows. The picture stays in the framebuffer.
+         *
+         * @param painter draws with GL2; coordinates are picture pixels, (0, 0) the top left corner
+         * @throws IllegalStateException if OpenGL reports an error
+         */
+        synchronized void drawOnly(Consumer<GL2> painter) {
+            GLContext context = current();
+            try {
+                GL2 gl = drawable.getGL().getGL2();
+                paint(gl, painter);
+                gl.glFinish();
+                check(gl);
+            } finally {
+                context.release();
+            }
+        }
+
+        private GLContext current() {
+            GLContext context = drawable.getContext();
+            if (context.makeCurrent() == GLContext.CONTEXT_NOT_CURRENT) {
+                throw new IllegalStateException("cannot make the offscreen OpenGL context current");
+            }
+            return context;
+        }
+
+        private void paint(GL2 gl, Consumer<GL2> painter) {
+            pixelCoordinates(gl, width, height, supersample);
+            painter.accept(gl);
+            gl.glFlush();
+            drawable.swapBuffers(); // resolves the samples into the readable buffer
         }
 
         @Override
@@ -151,8 +173,34 @@ final class OffscreenGl {
         }
     }
 
-    /** Bottom-up ARGB rows of the framebuffer to a top-down RGB image, averaging k×k blocks. */
-    private static BufferedImage toImage(IntBuffer argb, int width, int height, int k) {
+    /**
+     * Sets the viewport to the whole {@code width·k}×{@code height·k} framebuffer, picture pixel coordinates (origin top
+     * left, y down) and alpha blending: the state {@link GlPainter} draws in.
+     */
+    static void pixelCoordinates(GL2 gl, int width, int height, int k) {
+        gl.glViewport(0, 0, width * k, height * k);
+        gl.glMatrixMode(GLMatrixFunc.GL_PROJECTION);
+        gl.glLoadIdentity();
+        gl.glOrtho(0, width, height, 0, -1, 1);
+        gl.glMatrixMode(GLMatrixFunc.GL_MODELVIEW);
+        gl.glLoadIdentity();
+        gl.glEnable(GL.GL_BLEND);
+        gl.glBlendFunc(GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA);
+        gl.glDisable(GL.GL_DEPTH_TEST);
+    }
+
+    private static void check(GL2 gl) {
+        int err = gl.glGetError();
+        if (err != GL.GL_NO_ERROR) {
+            throw new IllegalStateException("OpenGL error 0x" + Integer.toHexString(err) + " while drawing");
+        }
+    }
+
+    /**
+     * Bottom-up ARGB rows of the framebuffer to a top-down RGB image, averaging k×k blocks ({@code src}: room for the
+     * framebuffer's w·h ints when k > 1).
+     */
+    private static BufferedImage toImage(IntBuffer argb, int width, int height, int k, int[] src) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] out = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
         int w = width * k;
@@ -166,7 +214,6 @@ final class OffscreenGl {
             }
             return img;
         }
-        int[] src = new int[w * h];
         argb.get(0, src);
         int n = k * k;
         for (int y = 0; y < height; y++) {
