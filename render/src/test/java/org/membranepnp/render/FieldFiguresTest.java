@@ -145,4 +145,11 @@ class FieldFiguresTest {
         assertTrue(levels.contains(-10.0) && levels.contains(-40.0), levels.toString());
         assertTrue(!levels.contains(0.0), "no line along the plateau: " + levels);
     }
+
+    @Test
+    void theChargeMapMatchesItsGoldenPicture() throws IOException {
+        FieldMap charge = FieldFigures.maps(sample(), "Pore").get(0);
+        BufferedImage small = FigureRenderer.render(FieldMapFigure.of(charge, FigureStyle.of(800, 500)).scene());
+        GoldenImages.assertMatches(small, "field-charge-golden.png", dir);
+    }
 }

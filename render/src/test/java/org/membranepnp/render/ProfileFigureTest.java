@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,10 +17,8 @@ import org.membranepnp.engine.result.ResultWriter;
 
 /** The profile figure of a synthetic run, checked pixel by pixel (runs under Xvfb: xvfb-run -a mvn test). */
 class ProfileFigureTest {
-    /** Golden picture; regenerate deliberately with -Dgolden.regenerate=true (from the render module). */
+    /** Golden picture (see {@link GoldenImages}). */
     static final String GOLDEN = "profile-golden.png";
-    static final int CHANNEL_TOLERANCE = 48;
-    static final double MAX_DIFFERING_FRACTION = 0.02;
 
     @TempDir
     static Path dir;
@@ -150,33 +144,7 @@ class ProfileFigureTest {
     @Test
     void matchesTheGoldenPictureWithinTolerance() throws IOException {
         BufferedImage small = FigureRenderer.render(ProfileFigure.of(data, summary, FigureStyle.of(800, 500), false).scene());
-        Path source = Paths.get("src/test/resources/org/membranepnp/render", GOLDEN); // from the render module
-        if (Boolean.getBoolean("golden.regenerate")) {
-            Files.createDirectories(source.getParent());
-            ImageIO.write(small, "png", source.toFile());
-        }
-        BufferedImage golden;
-        try (InputStream in = Boolean.getBoolean("golden.regenerate") ? Files.newInputStream(source)
-                : ProfileFigureTest.class.getResourceAsStream(GOLDEN)) {
-            assertTrue(in != null, "missing golden picture " + GOLDEN);
-            golden = ImageIO.read(in);
-        }
-        assertEquals(golden.getWidth(), small.getWidth());
-        assertEquals(golden.getHeight(), small.getHeight());
-        int differing = 0;
-        for (int y = 0; y < small.getHeight(); y++) {
-            for (int x = 0; x < small.getWidth(); x++) {
-                if (Pixels.distance(small.getRGB(x, y) & 0xffffff, golden.getRGB(x, y) & 0xffffff) > CHANNEL_TOLERANCE) {
-                    differing++;
-                }
-            }
-        }
-        double fraction = differing / (double) (small.getWidth() * small.getHeight());
-        if (fraction > MAX_DIFFERING_FRACTION) {
-            ImageIO.write(small, "png", dir.resolve("profile-actual.png").toFile());
-        }
-        assertTrue(fraction <= MAX_DIFFERING_FRACTION, "differs from the golden picture in " + fraction * 100
-                + " % of the pixels (actual picture: " + dir.resolve("profile-actual.png") + ")");
+        GoldenImages.assertMatches(small, GOLDEN, dir);
     }
 
     private static double rhoAt(double nmFromFace) {
