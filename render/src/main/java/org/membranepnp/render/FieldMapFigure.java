@@ -522,7 +522,30 @@ public final class FieldMapFigure {
             double gap = labelPx * 0.8 / widthPx * length; // in raw units
             add(out, lo, hi, unit, (int) Math.max(3, widthPx / labelPx), raw(w0) - gap, raw(w1) + gap);
             out.sort((p, q) -> Double.compare(p[0], q[0]));
-            return out;
+            // the compressed outer parts hold fewer labels than a linear axis: keep ticks a label apart, the
+            // window's before any outer one
+            List<double[]> kept = new ArrayList<>();
+            for (double[] t : out) {
+                double px = fraction(t[0]) * widthPx;
+                boolean inWindow = t[0] >= w0 && t[0] <= w1;
+                while (!kept.isEmpty()) {
+                    double[] prev = kept.get(kept.size() - 1);
+                    if (px - fraction(prev[0]) * widthPx >= labelPx) {
+                        break;
+                    }
+                    boolean prevInWindow = prev[0] >= w0 && prev[0] <= w1;
+                    if (inWindow && !prevInWindow) {
+                        kept.remove(kept.size() - 1);
+                    } else {
+                        t = null;
+                        break;
+                    }
+                }
+                if (t != null) {
+                    kept.add(t);
+                }
+            }
+            return kept;
         }
 
         /** Adds nice ticks over [a, b] in {@code unit} (nm per unit), leaving out those with raw in (skip0, skip1). */

@@ -152,4 +152,20 @@ class FieldFiguresTest {
         BufferedImage small = FigureRenderer.render(FieldMapFigure.of(charge, FigureStyle.of(800, 500)).scene());
         GoldenImages.assertMatches(small, "field-charge-golden.png", dir);
     }
+
+    @Test
+    void tickLabelsOfAWidenedMicrometreAxisDoNotCrowd() {
+        // 1 µm baths: the compressed outer parts must not stack µm labels on top of each other
+        FieldMapFigure.XMap map = FieldMapFigure.XMap.widened(0, 2005, 1000, 1005, FieldMapFigure.WIDEN_WINDOW_NM,
+                FieldMapFigure.WIDEN_SHARE);
+        FigureStyle style = FigureStyle.of(1600, 1000);
+        double width = 1200;
+        List<double[]> ticks = map.ticks(width, style);
+        assertTrue(ticks.size() >= 5, "enough ticks: " + ticks.size());
+        for (int i = 1; i < ticks.size(); i++) {
+            double gap = (map.fraction(ticks.get(i)[0]) - map.fraction(ticks.get(i - 1)[0])) * width;
+            assertTrue(gap >= style.small() * 6 - 1e-9, "ticks " + map.label(ticks.get(i - 1)) + " and "
+                    + map.label(ticks.get(i)) + " are " + gap + " px apart");
+        }
+    }
 }
