@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code pnp view}: a window showing the figures of a finished run folder (reads the result files, never solves),
+ * {@code pnp view}: a window showing the figures of a finished run folder (reads the result files, never solves; a
+ * 2-D run's field maps too),
  * or, given a scenario file, of the run as it computes (the solver in a background thread, the window pulling its
  * frames through {@link LiveFeed}). Blocks until the window is closed; closing it or Ctrl-C stops a live run.
  */
@@ -33,19 +34,25 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Shows the figures of a run folder in a window, or follows a scenario's run as it computes.",
             "",
-            "Keys: 1 profile, 2 time series, 3 charging frames, 4 lecture layout (the views the folder has, in that "
-                    + "order; a live run: 1 profile, 2 lecture); V lecture layout on/off; F the profile's next field "
-                    + "(all, φ, each concentration, ρ); + and − zoom, 0 resets the zoom; Left/Right step through the "
+            "A 2-D run's folder (fields.csv) opens on its field maps: the charge density, the potential and each "
+                    + "concentration over the (x, y) plane, one at a time; its profile is the y-average.",
+            "",
+            "Keys: 1 profile, 2 time series, 3 charging frames, 4 lecture layout, 5 field maps (the views the folder "
+                    + "has, in that order: a 2-D run's are 1 profile, 2 lecture, 3 field maps; a live run: 1 profile, "
+                    + "2 lecture); V lecture layout on/off; F the profile's next field (all, φ, each concentration, "
+                    + "ρ), on the field maps the next map (charge density, potential, each concentration); + and − "
+                    + "zoom, 0 resets the zoom; Left/Right step through the "
                     + "frames (Home/End: first/last; a live run: End follows the newest state), Space plays/pauses "
                     + "them (a live run: pauses/resumes the run); L log concentrations; S saves the window as "
                     + "screenshot-NNN.png; Q or Escape closes (and stops a live run).",
-            "Mouse: over a plot, the values at the nearest node beside the cursor; on the profile the wheel zooms "
+            "Mouse: over a plot or a field map, the values at the nearest node beside the cursor; on the profile the wheel zooms "
                     + "about the cursor in x and a drag pans; a click or drag on the time slider picks the frame. "
                     + "Needs an X display."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  pnp view results/neuron-rest",
             "  pnp view r --width 1920 --height 1080 --lecture",
+            "  pnp run examples/k-channel-2d.toml --out k2d && pnp view k2d",
             "  pnp view examples/sodium-surge.toml --lecture",
             "  pnp view examples/neuron-rest.toml --set run.mode=transient --set run.end_time_s=1"})
 final class ViewCommand implements Callable<Integer> {

@@ -52,6 +52,46 @@ class ViewCommandTest {
     }
 
     @Test
+    void aTwoDimensionalRunOpensOnItsChargeMap() throws Exception {
+        Path out = tmp.resolve("k2d");
+        assertEquals(0, Cli.run("run", ExampleFiles.file("k-channel-2d").toString(), "--out", out.toString(), "--quiet")
+                .code());
+        Cli.Outcome r = Cli.run("view", out.toString(), "--width", "900", "--height", "600", "--exit-after-ms", "200",
+                "--screenshot");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of(out.resolve("screenshot-001.png").toString()), r.out().lines().toList());
+        BufferedImage png = ImageIO.read(out.resolve("screenshot-001.png").toFile());
+        assertEquals(900, png.getWidth());
+        // the charge map: the Debye layers along the membrane are a blue band (inside) and a red band (outside)
+        // from the bottom of the plot to its top; a profile's blue and red curves are nowhere that tall
+        int blueColumn = 0;
+        int redColumn = 0;
+        int blueX = -1;
+        int redX = -1;
+        for (int x = 0; x < 900; x++) {
+            int blue = 0;
+            int red = 0;
+            for (int y = 0; y < 600; y++) {
+                int c = png.getRGB(x, y);
+                int d = (c & 0xff) - ((c >> 16) & 0xff);
+                blue += d > 80 ? 1 : 0;
+                red += d < -80 ? 1 : 0;
+            }
+            if (blue > blueColumn) {
+                blueColumn = blue;
+                blueX = x;
+            }
+            if (red > redColumn) {
+                redColumn = red;
+                redX = x;
+            }
+        }
+        assertTrue(blueColumn > 400 && redColumn > 400, "two tall bands: " + blueColumn + ", " + redColumn);
+        assertTrue(blueX < redX && redX - blueX < 120, "blue inside, red outside, the membrane between: " + blueX
+                + ", " + redX);
+    }
+
+    @Test
     void followsARunningTransientInTheLectureLayout() throws Exception {
         Cli.Outcome r = Cli.run("view", ExampleFiles.file("neuron-rest").toString(), "--set", "run.mode=transient",
                 "--set", "run.end_time_s=1e-3", "--frames", "8", "--lecture", "--width", "800", "--height", "500",

@@ -37,8 +37,11 @@ import org.membranepnp.engine.UserInputException;
  * a texture and drawn; over them the window draws the time slider (where there are frames) and the box with the
  * values under the cursor.
  *
- * <p>Keys are those of {@link ViewerSession}. Mouse: over a plot, the values at the nearest node (in a box beside
- * the cursor and in the title bar); on the profile view the wheel zooms about the cursor in x and a drag pans; on the
+ * <p>A 2-D run folder (fields.csv) opens on its field maps ({@link ViewerSession.View#FIELDS}; F the next map); its
+ * other views show the y-averaged profile of profiles.csv as for a 1-D run.
+ *
+ * <p>Keys are those of {@link ViewerSession}. Mouse: over a plot or a field map, the values at the nearest node (in a
+ * box beside the cursor and in the title bar); on the profile view the wheel zooms about the cursor in x and a drag pans; on the
  * slider a click or drag picks the frame.
  *
  * <p>All OpenGL work (offscreen figures and the window's drawing) runs on one worker thread; NEWT's event thread
@@ -98,6 +101,7 @@ public final class FigureViewer implements AutoCloseable {
     private double statSumMs;
     private double statMaxMs;
     private double statLastMs;
+    private volatile int prefetched;
     // mouse drag (NEWT's thread)
     private Drag drag = Drag.NONE;
     private int dragX;
@@ -110,7 +114,11 @@ public final class FigureViewer implements AutoCloseable {
         this.screenshotDir = screenshotDir;
         double[] slab = figures.slabNm();
         this.session = new ViewerSession(figures.views(), figures.frameCount(), false, feed != null,
-                figures.fieldNames(), slab[0], slab[1]);
+                figures.fieldNames(), slab[0], slab[1], figures.mapNames());
+        if (figures.hasFieldMaps()) {
+            // a 2-D run: its maps are what the run is about; the y-averaged profile is a key away
+            session.show(ViewerSession.View.FIELDS);
+        }
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "pnp-view");
             t.setDaemon(true);
@@ -356,6 +364,11 @@ public final class FigureViewer implements AutoCloseable {
         return shown;
     }
 
+    /** Field maps drawn ahead of F so far (tests). */
+    int prefetchedMaps() {
+        return prefetched;
+    }
+
     /** Window rows the figure takes (the slider is below it). */
     int figureHeight() {
         return figureHeight;
@@ -555,17 +568,11 @@ public final class FigureViewer implements AutoCloseable {
         }
         int sh = slider ? ViewerOverlay.sliderHeight(w, h) : 0;
         int fh = Math.max(1, h - sh);
-        String key = s + "/" + w + "x" + fh + (feed != null ? "/" + lastVersion : "");
+        String key = cacheKey(s, w, fh);
         ViewerFigures.Picture p = cache.get(key);
         boolean drawn = p == null;
         if (p == null) {
-            FigureStyle style = ViewerFigures.style(w, fh);
-            p = figures.draw(s, w, fh, surface(style.width(), style.height()));
-            cache.put(key, p);
-            int keep = (int) Math.max(4, 48_000_000L / ((long) w * fh));
-            while (cache.size() > keep) {
-                cache.remove(cache.keySet().iterator().next());
-            }
+            p = drawIntoCache(s, key, w, fh);
         }
         synchronized (overlayLock) {
             if (slider) {
@@ -595,6 +602,62 @@ public final class FigureViewer implements AutoCloseable {
             statLastMs = ms;
         }
         firstDrawn.countDown();
+        if (s.view() == ViewerSession.View.FIELDS) {
+            prefetchNextMap(s, w, fh);
+        }
+    }
+
+    private String cacheKey(ViewerSession.State s, int w, int fh) {
+        return s + "/" + w + "x" + fh + (feed != null ? "/" + lastVersion : "");
+    }
+
+    /** On the worker: draws the picture of {@code s} at w × fh and keeps it (the oldest pictures make room). */
+    private ViewerFigures.Picture drawIntoCache(ViewerSession.State s, String key, int w, int fh) {
+        FigureStyle style = ViewerFigures.style(w, fh);
+        ViewerFigures.Picture p = figures.draw(s, w, fh, surface(style.width(), style.height()));
+        cache.put(key, p);
+        int keep = (int) Math.max(4, 48_000_000L / ((long) w * fh));
+        while (cache.size() > keep) {
+            cache.remove(cache.keySet().iterator().next());
+        }
+        return p;
+    }
+
+    /**
+     * On the worker, after a field map is shown: draws the map F shows next into the cache while the user looks, so
+     * that F shows it at once. Left out when a redraw is waiting (it goes first) or the state or size has changed.
+     */
+    private void prefetchNextMap(ViewerSession.State shownState, int w, int fh) {
+        int n;
+        synchronized (session) {
+            n = session.mapNames().size();
+        }
+        if (n < 2) {
+            return;
+        }
+        ViewerSession.State next = new ViewerSession.State(shownState.view(), shownState.frame(),
+                shownState.logConcentrations(), shownState.field(), shownState.xLoNm(), shownState.xHiNm(),
+                (shownState.map() + 1) % n);
+        String key = cacheKey(next, w, fh);
+        if (cache.containsKey(key)) {
+            return;
+        }
+        try {
+            worker.execute(() -> {
+                boolean same;
+                synchronized (session) {
+                    same = session.state().equals(shownState);
+                }
+                if (redrawQueued.get() || !same || cache.containsKey(key) || !window.isRealized()
+                        || window.getSurfaceWidth() != w || figureHeight != fh) {
+                    return;
+                }
+                drawIntoCache(next, key, w, fh);
+                prefetched++;
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
     }
 
     /** The kept offscreen surface of this size (a live run's without multisampling or supersampling). */

@@ -16,6 +16,8 @@ import org.membranepnp.engine.analytic.NernstPotential;
 import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.result.ChargeBalance;
+import org.membranepnp.engine.result.FieldFiles;
+import org.membranepnp.engine.result.Fields2D;
 import org.membranepnp.engine.result.NamedProfiles;
 import org.membranepnp.engine.result.NamedTimeSeries;
 import org.membranepnp.engine.result.Profiles;
@@ -26,20 +28,29 @@ import org.membranepnp.engine.result.TimeSeries;
 
 /**
  * The figures of {@code pnp view}, from a run folder (read once: the profiles, the time series and the snapshot
- * frames where present) or from a running transient ({@link LiveFeed}, pulled by {@link #refresh}). They are drawn
- * at any size with the figures of {@code pnp render}, the {@link ProfileExplorer} and the {@link LectureFigure},
- * each with its plots so that a pixel can be read back as data ({@link Picture#readout}).
+ * frames where present, the 2-D fields of a 2-D run) or from a running transient ({@link LiveFeed}, pulled by
+ * {@link #refresh}). They are drawn at any size with the figures of {@code pnp render} (the field maps with
+ * {@link FieldMapFigure}), the {@link ProfileExplorer} and the {@link LectureFigure}, each with its plots so that a
+ * pixel can be read back as data ({@link Picture#readout}).
  *
  * <p>Not thread-safe: the viewer uses it from its one worker thread.
  */
 final class ViewerFigures {
-    /** A drawn figure and the value readout for a pixel of it (empty outside the plots). */
-    record Picture(BufferedImage image, List<Plot> plots) {
+    /**
+     * A drawn figure and the value readout for a pixel of it (empty outside the plots).
+     *
+     * @param map the field map of the field-map view, null on the other views
+     */
+    record Picture(BufferedImage image, List<Plot> plots, FieldMapPlot map) {
+        Picture(BufferedImage image, List<Plot> plots) {
+            this(image, plots, null);
+        }
+
         /** The data under the picture pixel (px, py) as lines, or "" outside every plot. */
         String readout(double px, double py) {
             Plot p = plotAt(px, py);
             if (p == null) {
-                return "";
+                return map != null ? map.readout(px, py) : "";
             }
             Panel q = p.panel();
             return p.readout().at(valueAt(q.x(), (px - q.left()) / (q.right() - q.left())));
@@ -83,6 +94,8 @@ final class ViewerFigures {
     private final double insideDebyeNm;
     private final double outsideDebyeNm;
     private final double fixedChargeCPerM2;
+    private final Fields2D fields;
+    private final List<FieldMap> maps;
     private List<ChargingAnimation.Frame> frames;
     private ChargingAnimation.Frame latest;
     private double[] traceT;
@@ -126,6 +139,8 @@ final class ViewerFigures {
             traceT = series.series().timeS();
             traceVm = series.series().membranePotentialMv();
         }
+        this.fields = FieldFiles.present(dir) ? FieldFiles.read(dir) : null;
+        this.maps = fields != null ? FieldFigures.maps(fields, title()) : List.of();
     }
 
     /**
@@ -148,6 +163,8 @@ final class ViewerFigures {
         this.fixedChargeCPerM2 = sc.membrane().insideSurfaceChargeCPerM2();
         this.summary = liveSummary(sc, insideDebyeNm, outsideDebyeNm);
         this.frames = List.of();
+        this.fields = null;
+        this.maps = List.of();
         refresh();
     }
 
@@ -204,7 +221,31 @@ final class ViewerFigures {
             v.add(ViewerSession.View.CHARGING);
         }
         v.add(ViewerSession.View.LECTURE);
+        if (fields != null) {
+            v.add(ViewerSession.View.FIELDS);
+        }
         return v;
+    }
+
+    /** True for a 2-D run folder (fields.csv): it has the field-map view. */
+    boolean hasFieldMaps() {
+        return fields != null;
+    }
+
+    /**
+     * The names of the field maps, in the order F shows them: "charge density", "potential", "K concentration", …
+     * (empty without 2-D fields).
+     */
+    List<String> mapNames() {
+        List<String> names = new ArrayList<>();
+        if (fields != null) {
+            names.add("charge density");
+            names.add("potential");
+            for (String sp : fields.species()) {
+                names.add(sp + " concentration");
+            }
+        }
+        return names;
     }
 
     int frameCount() {
@@ -290,7 +331,14 @@ final class ViewerFigures {
         FigureStyle style = style(width, height);
         List<Plot> plots = new ArrayList<>();
         Scene scene;
+        FieldMapPlot mapPlot = null;
         switch (s.view()) {
+            case FIELDS -> {
+                int m = Math.floorMod(s.map(), maps.size());
+                FieldMapFigure f = FieldMapFigure.of(maps.get(m), style);
+                scene = f.scene();
+                mapPlot = new FieldMapPlot(f, fields, maps, m);
+            }
             case TIME_SERIES -> {
                 TimeSeriesFigure f = TimeSeriesFigure.of(series, summary, style);
                 scene = f.scene();
@@ -351,7 +399,7 @@ final class ViewerFigures {
             }
         }
         BufferedImage image = surface == null ? FigureRenderer.render(scene) : FigureRenderer.render(scene, surface);
-        return new Picture(image, plots);
+        return new Picture(image, plots, mapPlot);
     }
 
     /** The style of a figure of this size, clamped to the sizes allowed. */

@@ -8,19 +8,23 @@ import java.util.Locale;
 
 /**
  * The state of {@code pnp view}: which figure is shown, which snapshot frame, whether the frames play, whether
- * concentrations are on a log axis, which field the profile view shows and its x window (zoom and pan). Keys change
+ * concentrations are on a log axis, which field the profile view shows and its x window (zoom and pan), which map the
+ * field-map view of a 2-D run shows. Keys change
  * it through {@link #press}, the mouse through {@link #zoomAbout}, {@link #pan} and {@link #select}; each says what
  * the window must do next. Nothing here touches a window or OpenGL, so it is tested without a display.
  *
  * <p>Keys: 1, 2, 3, … the views (in the order of {@link #views()}), V the lecture layout on/off, F the next field of
- * the profile view (all, φ, each concentration, ρ), + and − zoom, 0 resets the zoom, Left/Right a frame back/forward
+ * the profile view (all, φ, each concentration, ρ) or, on the field-map view, the next map (charge density,
+ * potential, each concentration), + and − zoom, 0 resets the zoom, Left/Right a frame back/forward
  * (Home/End the first/last; on a live run End follows the newest state again), Space plays/pauses the frames (on a
  * live run: pauses/resumes the run), L log concentrations, S save a screenshot, Q or Escape close.
  */
 final class ViewerSession {
     /** The figures the viewer can show. */
     enum View {
-        PROFILE("profile"), TIME_SERIES("time series"), CHARGING("charging"), LECTURE("lecture");
+        PROFILE("profile"), TIME_SERIES("time series"), CHARGING("charging"), LECTURE("lecture"),
+        /** The 2-D field maps of a 2-D run folder (fields.csv), one map at a time. */
+        FIELDS("field maps");
 
         private final String label;
 
@@ -56,8 +60,9 @@ final class ViewerSession {
      * @param field             {@link #ALL_FIELDS} or the field index of {@link #fieldName}
      * @param xLoNm             left end of the profile's x window, nm from the inside face (NaN: not zoomed)
      * @param xHiNm             right end, nm from the inside face (NaN: not zoomed)
+     * @param map               the map the field-map view shows (index into the map names)
      */
-    record State(View view, int frame, boolean logConcentrations, int field, double xLoNm, double xHiNm) {
+    record State(View view, int frame, boolean logConcentrations, int field, double xLoNm, double xHiNm, int map) {
         /** The x window is set (zoomed or panned). */
         boolean zoomed() {
             return !Double.isNaN(xLoNm);
@@ -83,6 +88,7 @@ final class ViewerSession {
     private final List<View> views;
     private final boolean live;
     private final List<String> fields;
+    private final List<String> maps;
     private final double xMinNm;
     private final double xMaxNm;
     private int frameCount;
@@ -94,10 +100,16 @@ final class ViewerSession {
     private int field = ALL_FIELDS;
     private double xLoNm = Double.NaN;
     private double xHiNm = Double.NaN;
+    private int map;
 
     /** A session on a result folder with the profile fields φ, K, Na, Cl, ρ over −1000…1005 nm (tests). */
     ViewerSession(List<View> views, int frameCount, boolean logConcentrations) {
-        this(views, frameCount, logConcentrations, false, List.of("φ", "K", "Na", "Cl", "ρ"), -1000, 1005);
+        this(views, frameCount, logConcentrations, false, List.of("φ", "K", "Na", "Cl", "ρ"), -1000, 1005, List.of());
+    }
+
+    /** A folder session with field maps named {@code maps} (tests). */
+    ViewerSession(List<View> views, int frameCount, List<String> maps) {
+        this(views, frameCount, false, false, List.of("φ", "K", "Na", "Cl", "ρ"), -1000, 1005, maps);
     }
 
     /**
@@ -107,12 +119,18 @@ final class ViewerSession {
      * @param fields     the names of the profile's fields: φ, the species, ρ
      * @param xMinNm     the slab's inside far end, nm from the inside face
      * @param xMaxNm     the slab's outside far end, nm from the inside face
+     * @param maps       the names of the field maps of {@link View#FIELDS} (charge density, potential, each
+     *                   concentration); empty without that view
      */
     ViewerSession(List<View> views, int frameCount, boolean logConcentrations, boolean live, List<String> fields,
-                  double xMinNm, double xMaxNm) {
+                  double xMinNm, double xMaxNm, List<String> maps) {
         if (views.isEmpty()) {
             throw new IllegalArgumentException("no views");
         }
+        if (views.contains(View.FIELDS) == maps.isEmpty()) {
+            throw new IllegalArgumentException("the field-map view needs its maps, and maps need the view");
+        }
+        this.maps = List.copyOf(maps);
         this.views = List.copyOf(views);
         this.frameCount = frameCount;
         this.view = views.get(0);
@@ -157,7 +175,24 @@ final class ViewerSession {
     }
 
     State state() {
-        return new State(view, frame, logConcentrations, field, xLoNm, xHiNm);
+        return new State(view, frame, logConcentrations, field, xLoNm, xHiNm, map);
+    }
+
+    /** The map the field-map view shows (index into {@link #mapNames()}). */
+    int map() {
+        return map;
+    }
+
+    /** The names of the field maps, empty without the field-map view. */
+    List<String> mapNames() {
+        return maps;
+    }
+
+    /** Shows {@code v} if it is one of the views (e.g. the field maps first for a 2-D folder). */
+    void show(View v) {
+        if (views.contains(v)) {
+            view = v;
+        }
     }
 
     /** The name of field {@code f} ("all" for {@link #ALL_FIELDS}). */
@@ -244,6 +279,13 @@ final class ViewerSession {
                 }
                 return Action.REDRAW;
             case KeyEvent.VK_F:
+                if (view == View.FIELDS) {
+                    if (maps.size() < 2) {
+                        return Action.NONE;
+                    }
+                    map = (map + 1) % maps.size();
+                    return Action.REDRAW;
+                }
                 field = field + 1 >= fields.size() ? ALL_FIELDS : field + 1;
                 view = View.PROFILE;
                 return Action.REDRAW;
@@ -258,7 +300,7 @@ final class ViewerSession {
                 return keyZoom(1 / ZOOM_STEP);
             case KeyEvent.VK_L:
                 logConcentrations = !logConcentrations;
-                return view == View.TIME_SERIES ? Action.NONE : Action.REDRAW;
+                return view == View.TIME_SERIES || view == View.FIELDS ? Action.NONE : Action.REDRAW;
             case KeyEvent.VK_S:
                 return Action.SAVE;
             case KeyEvent.VK_Q:
@@ -425,7 +467,11 @@ final class ViewerSession {
             s.append(", x ").append(NumberText.significant(xLoNm, 4)).append(" to ")
                     .append(NumberText.significant(xHiNm, 4)).append(" nm");
         }
-        if (logConcentrations && view != View.TIME_SERIES) {
+        if (view == View.FIELDS) {
+            s.append(", ").append(maps.get(map)).append(" (").append(map + 1).append('/').append(maps.size())
+                    .append(", F: next map)");
+        }
+        if (logConcentrations && view != View.TIME_SERIES && view != View.FIELDS) {
             s.append(", log c");
         }
         return s.toString();

@@ -2,6 +2,7 @@ package org.membranepnp.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jogamp.newt.event.KeyEvent;
@@ -98,7 +99,7 @@ class ViewerSessionTest {
         assertEquals(Action.REDRAW, s.press(KeyEvent.VK_L));
         assertTrue(s.logConcentrations());
         assertEquals("[1] profile, log c", s.viewTitle());
-        assertEquals(new ViewerSession.State(View.PROFILE, 0, true, ViewerSession.ALL_FIELDS, Double.NaN, Double.NaN),
+        assertEquals(new ViewerSession.State(View.PROFILE, 0, true, ViewerSession.ALL_FIELDS, Double.NaN, Double.NaN, 0),
                 s.state());
         s.press(KeyEvent.VK_2);
         assertEquals(Action.NONE, s.press(KeyEvent.VK_L), "the time series has no concentrations");
@@ -175,6 +176,42 @@ class ViewerSessionTest {
     }
 
     @Test
+    void fCyclesTheMapsOnTheFieldMapViewAndKeepsItsMeaningOnTheProfile() {
+        ViewerSession s = new ViewerSession(List.of(View.PROFILE, View.LECTURE, View.FIELDS), 0,
+                List.of("charge density", "potential", "K concentration"));
+        s.show(View.FIELDS);
+        assertEquals(View.FIELDS, s.view());
+        assertEquals("[3] field maps, charge density (1/3, F: next map)", s.viewTitle());
+        assertEquals(Action.REDRAW, s.press(KeyEvent.VK_F));
+        assertEquals(View.FIELDS, s.view(), "F stays on the maps");
+        assertEquals(1, s.map());
+        assertEquals(1, s.state().map());
+        assertEquals(ViewerSession.ALL_FIELDS, s.field(), "the profile's field is left alone");
+        assertEquals("[3] field maps, potential (2/3, F: next map)", s.viewTitle());
+        s.press(KeyEvent.VK_F);
+        assertEquals("[3] field maps, K concentration (3/3, F: next map)", s.viewTitle());
+        s.press(KeyEvent.VK_F);
+        assertEquals(0, s.map(), "after the last map, the first");
+        assertEquals(Action.NONE, s.press(KeyEvent.VK_L), "no log axis on the maps");
+        assertEquals("[3] field maps, charge density (1/3, F: next map)", s.viewTitle());
+        assertEquals(Action.NONE, s.press(KeyEvent.VK_PLUS), "the maps do not zoom");
+        assertEquals(Action.NONE, s.zoomAbout(0, 0.5, -1000, 1005));
+        s.press(KeyEvent.VK_F);
+        assertEquals(Action.REDRAW, s.press(KeyEvent.VK_1));
+        assertEquals(Action.REDRAW, s.press(KeyEvent.VK_F));
+        assertEquals(View.PROFILE, s.view());
+        assertEquals(0, s.field(), "on the profile F is the profile's next field");
+        assertEquals(1, s.map(), "the map is kept for the way back");
+        assertEquals(Action.REDRAW, s.press(KeyEvent.VK_3));
+        assertEquals(View.FIELDS, s.view());
+
+        ViewerSession one = new ViewerSession(List.of(View.PROFILE), 0, false);
+        one.show(View.FIELDS);
+        assertEquals(View.PROFILE, one.view(), "no maps, no field-map view");
+        assertThrows(IllegalArgumentException.class, () -> new ViewerSession(List.of(View.FIELDS), 0, List.of()));
+    }
+
+    @Test
     void vTogglesTheLectureLayoutWhichShowsTheFrames() {
         ViewerSession s = new ViewerSession(List.of(View.PROFILE, View.TIME_SERIES, View.CHARGING, View.LECTURE), 4,
                 false);
@@ -202,7 +239,7 @@ class ViewerSessionTest {
     @Test
     void aLiveRunFollowsTheNewestStateUntilAFrameIsPicked() {
         ViewerSession s = new ViewerSession(List.of(View.PROFILE, View.LECTURE), 0, false, true,
-                List.of("φ", "K", "ρ"), -1000, 1005);
+                List.of("φ", "K", "ρ"), -1000, 1005, List.of());
         assertEquals(ViewerSession.LATEST, s.frame());
         assertEquals("[1] profile live", s.viewTitle());
         assertEquals(Action.PAUSE_RUN, s.press(KeyEvent.VK_SPACE), "Space pauses the run");
