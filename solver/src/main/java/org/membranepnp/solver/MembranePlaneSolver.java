@@ -1,6 +1,7 @@
 package org.membranepnp.solver;
 
 import org.membranepnp.engine.analytic.DebyeLength;
+import org.membranepnp.engine.analytic.GhkFlux;
 import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.Lateral;
@@ -201,12 +202,21 @@ public final class MembranePlaneSolver {
         return (model.membraneStart + model.membraneEnd) / 2;
     }
 
-    /** Secant iteration on the inside electrode potential for I(V) = target. */
+    /**
+     * The inside electrode potential for I(V) = target: a first step with the GHK slope conductance of the
+     * area-averaged permeabilities, then the secant method. It stops when the next step would be below
+     * {@link #POTENTIAL_TOLERANCE}, keeping the last solved state (its V is then within that of the root).
+     */
     private void findClampPotential(double target) {
         double v0 = model.electrodePotential();
         newtonSolve();
         double f0 = currentDensity() - target;
-        double v1 = v0 + 0.02;
+        double slope = ghkSlope(v0);
+        double delta = slope > 0 ? -f0 / slope : 0.02;
+        if (Math.abs(delta) < POTENTIAL_TOLERANCE) {
+            return;
+        }
+        double v1 = v0 + Math.max(-2.0, Math.min(2.0, delta));
         for (int step = 0; step < MAX_SECANT_STEPS; step++) {
             model.setElectrodePotential(v1);
             newtonSolve();
@@ -217,19 +227,25 @@ public final class MembranePlaneSolver {
             if (f1 == 0.0 || f1 == f0) {
                 return;
             }
-            double next = v1 - f1 * (v1 - v0) / (f1 - f0);
-            double delta = Math.max(-2.0, Math.min(2.0, next - v1));
+            delta = Math.max(-2.0, Math.min(2.0, -f1 * (v1 - v0) / (f1 - f0)));
+            if (Math.abs(delta) < POTENTIAL_TOLERANCE) {
+                return;
+            }
             v0 = v1;
             f0 = f1;
             v1 += delta;
-            if (Math.abs(delta) < POTENTIAL_TOLERANCE) {
-                model.setElectrodePotential(v1);
-                newtonSolve();
-                return;
-            }
         }
         throw new ConvergenceException("2-D steady state: the membrane potential did not settle in " + MAX_SECANT_STEPS
                 + " secant steps; try a finer [mesh] cells", lastResidual);
+    }
+
+    /** dI/dψ̂ of the bulk GHK currents with the area-averaged permeabilities at ψ̂ (dimensionless), or 0. */
+    private double ghkSlope(double psi) {
+        double g = GhkFlux.totalConductanceSPerM2(scenario.charges(), scenario.areaAveragedPermeabilitiesMPerS(),
+                scenario.inside().concentrationsMm(), scenario.outside().concentrationsMm(),
+                model.scales.potentialToMv(psi), scenario.temperatureK());
+        double slope = model.scales.currentFromAPerM2(g * model.scales.thermalVoltageV);
+        return Double.isFinite(slope) ? slope : 0.0;
     }
 
     /** The result of the last solve. */
