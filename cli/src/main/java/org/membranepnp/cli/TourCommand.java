@@ -109,6 +109,7 @@ final class TourCommand implements Callable<Integer> {
             case 5 -> "Where the charge sits";
             case 6 -> "The Na+/K+ pump";
             case 7 -> "The sodium surge";
+            case 8 -> "One channel charges the whole membrane (2-D)";
             default -> s.title();
         };
     }

@@ -13,10 +13,11 @@ class TourCommandTest {
         Cli.Outcome o = Cli.run("tour");
         assertEquals(0, o.code(), o.err());
         for (String chapter : new String[]{"1. Equilibrium", "2. Driving forces", "3. The resting potential",
-            "4. The membrane is a capacitor", "5. Where the charge sits", "6. The Na+/K+ pump", "7. The sodium surge"}) {
+            "4. The membrane is a capacitor", "5. Where the charge sits", "6. The Na+/K+ pump", "7. The sodium surge",
+            "8. One channel charges the whole membrane (2-D)"}) {
             assertTrue(o.out().contains(chapter), chapter + " missing:\n" + o.out());
         }
-        assertTrue(o.out().contains("12 of 12 claims agree"), o.out());
+        assertTrue(o.out().contains("14 of 14 claims agree"), o.out());
     }
 
     @Test
@@ -24,7 +25,7 @@ class TourCommandTest {
         Cli.Outcome o = Cli.run("tour", "--json");
         assertEquals(0, o.code(), o.err());
         JsonNode steps = new ObjectMapper().readTree(o.out());
-        assertEquals(12, steps.size());
+        assertEquals(14, steps.size());
         for (JsonNode s : steps) {
             assertEquals(s.get("simulated").asDouble() - s.get("analytic").asDouble(), s.get("difference").asDouble(),
                     1e-9 * (1 + Math.abs(s.get("analytic").asDouble())));
@@ -40,12 +41,13 @@ class TourCommandTest {
         assertEquals(0, o.code(), o.err());
         try (var steps = java.nio.file.Files.list(dir)) {
             java.util.List<java.nio.file.Path> folders = steps.sorted().toList();
-            assertEquals(12, folders.size(), folders.toString());
+            assertEquals(14, folders.size(), folders.toString());
             for (java.nio.file.Path f : folders) {
                 assertTrue(java.nio.file.Files.exists(f.resolve("summary.json")), f.toString());
                 assertTrue(java.nio.file.Files.size(f.resolve("profile.png")) > 10_000, f.toString());
             }
             assertTrue(java.nio.file.Files.exists(folders.get(11).resolve("timeseries.png")), "the surge's V_m(t)");
+            assertTrue(java.nio.file.Files.exists(folders.get(12).resolve("field-charge.png")), "the channel's map");
         }
         assertEquals(2, Cli.run("tour", "--render", dir.toString()).code(), "an existing folder needs --force");
     }

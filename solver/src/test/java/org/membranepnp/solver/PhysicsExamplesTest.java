@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.membranepnp.solver.validation.ReferenceScenarios;
+import org.membranepnp.engine.model.Channel;
 import org.membranepnp.engine.analytic.GhkVoltage;
 import org.membranepnp.engine.analytic.NernstPotential;
 import org.membranepnp.engine.model.RunMode;
@@ -176,7 +178,18 @@ class PhysicsExamplesTest {
 
     @Test
     void aPotassiumPoreInAPatchOfMembraneSetsTheNernstPotential() {
-        RunResult r = run(load("k-channel-2d"));
+        Scenario shipped = load("k-channel-2d");
+        Scenario reference = ReferenceScenarios.potassiumPatch(); // the tour's chapter 8 runs this one
+        assertEquals(reference.lateral().heightNm(), shipped.lateral().heightNm(), 0);
+        assertEquals(reference.inside().widthUm(), shipped.inside().widthUm(), 0);
+        Channel a = reference.lateral().channels().get(0);
+        Channel b = shipped.lateral().channels().get(0);
+        assertEquals(List.of(a.centerNm(), a.widthNm(), a.permittivity(), a.fixedChargeMm()),
+                List.of(b.centerNm(), b.widthNm(), b.permittivity(), b.fixedChargeMm()));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.permeabilityCmPerS(), b.permeabilityCmPerS(), 0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(reference.membrane().permeabilityCmPerS(),
+                shipped.membrane().permeabilityCmPerS(), 0);
+        RunResult r = run(shipped);
         int k = r.scenario().speciesIndex("K");
         assertEquals(nernstOfFinalBulk(r, k), r.membranePotentialMv(), 1e-6);
         assertEquals(0.0, r.membraneFluxMolPerM2S()[k], 1e-12, "no net K+ flux at equilibrium");

@@ -17,6 +17,8 @@ import org.membranepnp.engine.model.RunSpec;
 import org.membranepnp.engine.model.Schedule;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.model.Species;
+import org.membranepnp.engine.result.ChargeBalance;
+import org.membranepnp.engine.result.Fields2D;
 import org.membranepnp.engine.result.Profiles;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.engine.result.TimeSeries;
@@ -29,7 +31,8 @@ import org.membranepnp.solver.validation.ReferenceScenarios;
 /**
  * The guided tour of how a cell builds and keeps its voltage, in the order a textbook tells it: Nernst for each
  * ion (and with temperature and valence), driving forces, the GHK resting potential, the membrane as a capacitor
- * (how few ions it takes), the charge layer and the electroneutral bulk, the Na⁺/K⁺ pump, and the sodium surge.
+ * (how few ions it takes), the charge layer and the electroneutral bulk, the Na⁺/K⁺ pump, the sodium surge, and
+ * (in 2-D) a single channel that charges the whole membrane.
  * Each step simulates and compares with the analytic value.
  */
 public final class PhysicsTour {
@@ -54,6 +57,7 @@ public final class PhysicsTour {
         chargeLayer(rest, sink);
         pump(sink);
         sodiumSurge(rest, sink);
+        channel(sink);
         return all;
     }
 
@@ -209,5 +213,53 @@ public final class PhysicsTour {
                 "P_Na rises to 20 P_K: V_m swings from rest towards E_Na", target, peak, "mV", 2.0,
                 String.format("GHK with the surge permeabilities (E_Na = %+.1f mV); simulated: peak V_m of a 10 ms surge "
                         + "from rest %.1f mV", eNa, rest.membranePotentialMv()), slab.result()));
+    }
+
+    /**
+     * Chapter 8, in 2-D: ions cross only at one K⁺ pore, yet V_m is E_K and the membrane far from the pore holds the
+     * charge of a plain membrane at that voltage (the 1-D slab of the same baths, an independent computation).
+     */
+    private static void channel(Consumer<TourStep> sink) {
+        Scenario patch = ReferenceScenarios.potassiumPatch();
+        RunResult r = solve(patch);
+        int k = patch.speciesIndex("K");
+        double eK = NernstPotential.mv(1, r.outsideBulkMm()[k], r.insideBulkMm()[k], patch.temperatureK());
+        sink.accept(new TourStep(8, "A channel in a patch of membrane (2-D)",
+                "K+ crosses only at one 1 nm pore in 20 nm of sealed lipid, yet V_m settles at E_K", eK,
+                r.membranePotentialMv(), "mV", 0.01, "Nernst of K+; simulated: zero current through the pore, 2-D "
+                        + "mesh of " + r.cells() + " cells", r));
+        RunResult plain = solve(org.membranepnp.solver.MembranePlaneSolver.averagedSlab(patch));
+        double far = farRowChargeCPerM2(r.fields());
+        double plainCharge = ChargeBalance.insideIonicChargeCPerM2(plain.profiles());
+        sink.accept(new TourStep(8, "A channel in a patch of membrane (2-D)",
+                "the whole membrane charges, not just the pore: 9.5 nm from it the membrane holds the charge of a "
+                        + "plain membrane at E_K", ionsPerUm2(plainCharge), ionsPerUm2(far), "ions/µm²",
+                0.02 * Math.abs(ionsPerUm2(plainCharge)), String.format("1-D slab of the same baths at E_K; simulated: "
+                        + "net charge of the inside bath along the wall farthest from the pore (y = 0); the pore's "
+                        + "mouth holds %.1f times as much", charge(r.fields(), r.fields().ny() / 2) / far), r));
+    }
+
+    /** σ = ∫ρ dx over the inside bath along the row of nodes y = 0, C/m². */
+    private static double farRowChargeCPerM2(Fields2D f) {
+        return charge(f, 0);
+    }
+
+    private static double charge(Fields2D f, int row) {
+        double[] x = f.xNm();
+        double[] rho = new double[f.nx()];
+        int a = 0;
+        for (int i = 0; i < f.nx(); i++) {
+            rho[i] = f.chargeDensityCPerM3()[f.index(i, row)];
+            if (x[i] <= f.membraneX0Nm()) {
+                a = i;
+            }
+        }
+        Profiles line = new Profiles(x, new double[f.nx()], new double[0][], rho, a, a);
+        return ChargeBalance.insideIonicChargeCPerM2(line);
+    }
+
+    /** Elementary charges per µm² of a charge density per area, C/m². */
+    private static double ionsPerUm2(double cPerM2) {
+        return cPerM2 / PhysicalConstants.ELEMENTARY_CHARGE_C * 1e-12;
     }
 }

@@ -150,4 +150,19 @@ public final class ReferenceScenarios {
         pK[neuron.speciesIndex("K")] = 1.0;
         return plane(neuron.withMembrane(sealed), 0.02, 10.0, List.of(new Channel("K channel", 5.0, 1.0, 80.0, pK)));
     }
+
+    /**
+     * {@code examples/k-channel-2d.toml}: the resting neuron's baths (50 nm each) on both sides of 20 nm of sealed
+     * lipid with a 1 nm K⁺-only pore in the middle (1 cm/s per pore area, walls at −100 mM fixed charge).
+     */
+    public static Scenario potassiumPatch() {
+        Scenario neuron = neuronRest();
+        Membrane m = neuron.membrane();
+        Membrane sealed = new Membrane(m.thicknessNm(), m.permittivity(), new double[neuron.speciesCount()], 0, 0,
+                m.partitionCoefficient());
+        double[] pK = new double[neuron.speciesCount()];
+        pK[neuron.speciesIndex("K")] = 1.0;
+        return plane(neuron.withMembrane(sealed), 0.05, 20.0,
+                List.of(new Channel("K channel", 10.0, 1.0, 80.0, pK, -100.0)));
+    }
 }
