@@ -82,7 +82,7 @@ final class ProfileFigure {
                 + NumberText.fixed(lin, 3) + " nm inside, " + NumberText.fixed(lout, 3)
                 + " nm outside     bulk electroneutrality " + NumberText.significant(num(summary,
                 Summary.BULK_ELECTRONEUTRALITY, Double.NaN), 2);
-        double top = FigureHeader.draw(scene, style, title(summary) + ": profiles across the membrane", info, legend);
+        double top = FigureHeader.draw(scene, style, title(summary) + ": profiles across the membrane" + (twoDimensional(summary) ? ", averaged along it" : ""), info, legend);
 
         double margin = FigureHeader.margin(style);
         double colGap = style.pad() * 3;
@@ -285,6 +285,12 @@ final class ProfileFigure {
             }
         }
         return m;
+    }
+
+    /** True if the summary is that of a 2-D run (its geometry says dimension 2). */
+    static boolean twoDimensional(JsonNode summary) {
+        JsonNode g = summary.get("geometry");
+        return g != null && g.path("dimension").asInt(1) == 2;
     }
 
     static String title(JsonNode summary) {
