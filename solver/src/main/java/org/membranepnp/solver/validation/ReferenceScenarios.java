@@ -142,13 +142,7 @@ public final class ReferenceScenarios {
      * 1 nm pore in the middle that passes K⁺ only (1 cm/s per pore area, uncharged walls).
      */
     public static Scenario potassiumPore() {
-        Scenario neuron = neuronRest();
-        Membrane m = neuron.membrane();
-        Membrane sealed = new Membrane(m.thicknessNm(), m.permittivity(), new double[neuron.speciesCount()], 0, 0,
-                m.partitionCoefficient());
-        double[] pK = new double[neuron.speciesCount()];
-        pK[neuron.speciesIndex("K")] = 1.0;
-        return plane(neuron.withMembrane(sealed), 0.02, 10.0, List.of(new Channel("K channel", 5.0, 1.0, 80.0, pK)));
+        return sealedWithPotassiumPore(0.02, 10.0, 0.0);
     }
 
     /**
@@ -156,13 +150,18 @@ public final class ReferenceScenarios {
      * lipid with a 1 nm K⁺-only pore in the middle (1 cm/s per pore area, walls at −100 mM fixed charge).
      */
     public static Scenario potassiumPatch() {
+        return sealedWithPotassiumPore(0.05, 20.0, -100.0);
+    }
+
+    /** The resting neuron's baths around sealed lipid with one 1 nm K⁺ pore (1 cm/s) in the middle of the height. */
+    private static Scenario sealedWithPotassiumPore(double bathUm, double heightNm, double wallChargeMm) {
         Scenario neuron = neuronRest();
         Membrane m = neuron.membrane();
         Membrane sealed = new Membrane(m.thicknessNm(), m.permittivity(), new double[neuron.speciesCount()], 0, 0,
                 m.partitionCoefficient());
         double[] pK = new double[neuron.speciesCount()];
         pK[neuron.speciesIndex("K")] = 1.0;
-        return plane(neuron.withMembrane(sealed), 0.05, 20.0,
-                List.of(new Channel("K channel", 10.0, 1.0, 80.0, pK, -100.0)));
+        return plane(neuron.withMembrane(sealed), bathUm, heightNm,
+                List.of(new Channel("K channel", heightNm / 2, 1.0, 80.0, pK, wallChargeMm)));
     }
 }
