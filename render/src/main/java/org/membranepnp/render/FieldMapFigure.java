@@ -168,7 +168,8 @@ public final class FieldMapFigure {
         }
 
         // layout
-        double titleSize = Math.min(style.title(), style.text() * 1.3);
+        double titleSize = fittedTitleSize(m.title(), Math.min(style.title(), style.text() * 1.3),
+                style.width() - 2 * margin, style.small());
         scene.add(Label.at(m.title(), margin, margin, titleSize, FigureStyle.INK, 0, 0).inBold());
         double plotTop = margin + titleSize * 1.4 + style.pad();
         double bottom = style.height() - margin - Panel.xAxisRoom(style);
@@ -305,6 +306,15 @@ public final class FieldMapFigure {
         float c = (float) x1;
         float d = (float) y1;
         return new float[] {a, b, c, b, c, b, c, d, c, d, a, d, a, d, a, b};
+    }
+
+    /**
+     * The title's font size: {@code size}, or smaller so that the bold title fits {@code widthPx}, but not below
+     * {@code smallest} (a long title on a thumbnail).
+     */
+    static double fittedTitleSize(String title, double size, double widthPx, double smallest) {
+        double w = RichText.width(title, (float) size, true);
+        return w <= widthPx ? size : Math.max(smallest, size * widthPx / w);
     }
 
     /**

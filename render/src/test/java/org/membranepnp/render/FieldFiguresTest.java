@@ -168,4 +168,16 @@ class FieldFiguresTest {
                     + map.label(ticks.get(i)) + " are " + gap + " px apart");
         }
     }
+
+    @Test
+    void aLongTitleShrinksToFitAThumbnail() {
+        String title = "K+ channel in a membrane patch: net charge density (capped at ±1.2e+06 C/m^{3}, the layers' peak)";
+        FigureStyle thumb = FigureStyle.of(640, 400);
+        double size = Math.min(thumb.title(), thumb.text() * 1.3);
+        double width = 600;
+        double fitted = FieldMapFigure.fittedTitleSize(title, size, width, thumb.small());
+        assertTrue(fitted < size, "shrunk");
+        assertTrue(RichText.width(title, (float) fitted, true) <= width + 1e-6, "fits");
+        assertEquals(size, FieldMapFigure.fittedTitleSize("short", size, width, thumb.small()), 0, "a short title keeps its size");
+    }
 }
