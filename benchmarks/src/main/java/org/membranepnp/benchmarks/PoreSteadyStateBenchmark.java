@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Wall time of one full 2-D steady-state solve of a K⁺ pore in a membrane patch
  * ({@link ReferenceScenarios#potassiumPore()}: 20 nm baths, 10 nm of membrane with a 1 nm pore, zero current):
- * the 1-D start, Newton with GMRES and a semicoarsening multigrid V-cycle at each electrode potential, the secant steps, and the
+ * the 1-D start, Newton with GMRES and a semicoarsening multigrid V-cycle with the electrode potential as one more unknown (bordered current clamp), and the
  * {@code RunResult}. {@code scale} sets the resolution: 1 is the default mesh, 0.5 halves every cell in x and y
  * (four times the nodes). {@code threads} is the size of the worker pool.
  */
@@ -72,9 +72,9 @@ public class PoreSteadyStateBenchmark {
     @TearDown(Level.Trial)
     public void report() {
         if (last != null) {
-            System.out.printf("%n[pore] scale %s: %d x %d nodes, V_m = %.6f mV, Newton %d, GMRES %d, secant %d%n",
+            System.out.printf("%n[pore] scale %s: %d x %d nodes, V_m = %.6f mV, Newton %d, GMRES %d%n",
                     scale, last.model().nx, last.model().ny, lastResult.membranePotentialMv(),
-                    lastResult.newtonIterations(), last.linearIterations(), last.secantSteps());
+                    lastResult.newtonIterations(), last.linearIterations());
         }
         pool.close();
     }

@@ -67,15 +67,6 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public void onClampStep(int step, double potentialMv, double currentAPerM2) {
-        finish();
-        err.println(String.format(Locale.ROOT, "  clamp search %d: V = %s mV, membrane current %s A/m², wall %s s",
-                step, Fmt.num(potentialMv, 6), Fmt.num(currentAPerM2, 3),
-                Fmt.num((System.nanoTime() - startNs) * 1e-9, 3)));
-        err.flush();
-    }
-
-    @Override
     public void onNewtonIteration(int iteration, double residualNorm) {
         if (verbose) {
             err.println(String.format(Locale.ROOT, "    Newton %3d  residual %.3e", iteration, residualNorm));

@@ -176,6 +176,14 @@ final class RunCommand implements Callable<Integer> {
             progress.finish();
             if (stop.getAsBoolean() && scenario.run().mode() == RunMode.TRANSIENT && !reachedEnd(result)) {
                 double t = result.timeSeries().timeS()[result.timeSeries().sampleCount() - 1];
+                if (scenario.isTwoDimensional()) { // 2-D runs take no checkpoints: keep the results so far
+                    ResultWriter.writeAll(folder.dir(), result, provenance, true);
+                    stderr.println("pnp: stopped at t = " + Fmt.num(t, 4) + " s of "
+                            + Fmt.num(scenario.run().endTimeS(), 4) + " s; a 2-D run cannot be resumed, the results "
+                            + "so far are in " + folder.dir());
+                    stderr.flush();
+                    return STOPPED;
+                }
                 stderr.println("pnp: stopped at t = " + Fmt.num(t, 4) + " s of " + Fmt.num(scenario.run().endTimeS(), 4)
                         + " s; the state is saved in " + folder.dir().resolve(CheckpointFile.FILE)
                         + "; continue with: pnp run --resume " + RunCommand.shellQuote(folder.dir().toString()));

@@ -107,4 +107,26 @@ class RunResumeTest {
         assertEquals(2, Cli.run("run", scenario().toString(), "--out", tmp.resolve("x").toString(), "--snapshots", "1")
                 .code());
     }
+
+    @Test
+    void aTwoDimensionalTransientWritesSnapshotsAndRendersButCannotBeResumed() throws IOException {
+        Path dir = tmp.resolve("k2d");
+        Cli.Outcome o = Cli.run("run", ExampleFiles.file("k-channel-2d-charging").toString(), "--set",
+                "run.end_time_s=2e-8", "--out", dir.toString(), "--quiet", "--snapshots", "4", "--render");
+        assertEquals(0, o.code(), o.err());
+        java.util.List<String> index = Files.readAllLines(dir.resolve("snapshots/index.csv"));
+        assertEquals(5, index.size(), "4 frames: " + index);
+        assertEquals(2e-8, Double.parseDouble(index.get(4).split(",")[1]), 1e-20, "last frame at the end");
+        for (String f : new String[] {"timeseries.csv", "fields.csv", "field-charge.png", "profiles.csv"}) {
+            assertTrue(Files.exists(dir.resolve(f)), f);
+        }
+        Path part = tmp.resolve("k2d-stopped");
+        Cli.Outcome stopped = Cli.run("run", ExampleFiles.file("k-channel-2d-charging").toString(), "--set",
+                "run.end_time_s=2e-8", "--out", part.toString(), "--quiet", "--stop-after-steps", "2");
+        assertEquals(RunCommand.STOPPED, stopped.code(), stopped.err());
+        assertEquals(1, stopped.errLines().size(), stopped.err());
+        assertTrue(stopped.err().contains("a 2-D run cannot be resumed"), stopped.err());
+        assertFalse(Files.exists(part.resolve("checkpoint.bin")));
+        assertTrue(Files.exists(part.resolve("timeseries.csv")), "the results so far");
+    }
 }

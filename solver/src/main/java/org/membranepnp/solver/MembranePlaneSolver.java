@@ -1,7 +1,6 @@
 package org.membranepnp.solver;
 
 import org.membranepnp.engine.analytic.DebyeLength;
-import org.membranepnp.engine.analytic.GhkFlux;
 import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.Lateral;
@@ -21,20 +20,23 @@ import org.membranepnp.solver.parallel.WorkerPool;
 
 /**
  * A 2-D slab (inside bath | membrane with pores | outside bath, extended along the membrane between two mirror
- * planes) and its steady state.
+ * planes): its steady state, and time courses.
  *
- * <p>The start is the 1-D steady state of the same slab with the membrane's area-averaged permeabilities
- * ({@link Scenario#areaAveragedPermeabilitiesMPerS}), copied to every row. With a voltage clamp one Newton solve
- * follows. With a current clamp the inside electrode's potential V is the unknown of the global condition
- * I(V) = I_clamp, I the total outward current through the middle of the membrane per unit height, found by the
- * secant method, each I(V) from a converged Newton solve (warm-started from the last).
+ * <p>Steady state: the start is the 1-D steady state of the same slab with the membrane's area-averaged
+ * permeabilities ({@link Scenario#areaAveragedPermeabilitiesMPerS}), copied to every row. With a voltage clamp one
+ * Newton solve follows. With a current clamp the inside electrode's potential V̂ is one more Newton unknown, with the
+ * global equation I = I_clamp H, I the total outward current through the middle column of membrane edges
+ * ({@link NewtonSolver2D#setCurrentClamp}: a bordered Newton system solved by block elimination).
+ *
+ * <p>Time course ({@link #advanceTo}): implicit Euler with the step control of {@link TransientSolver}, from the
+ * freshly filled baths (as in 1-D, {@link org.membranepnp.solver.fv.InitialState#fillUniform}) or from the state
+ * of an earlier solve. With a current clamp the electrode potential is one more Newton unknown with the global
+ * equation I_ionic + I_displacement = I_clamp through the middle membrane column (a bordered Newton system,
+ * {@link NewtonSolver2D#setCurrentClamp}).
  */
 public final class MembranePlaneSolver {
     /** Newton tolerance of each solve (scaled update), as in 1-D. */
     public static final double TOLERANCE = SteadyStateSolver.TOLERANCE;
-    /** The electrode potential is converged when the secant step is below this, in V_T. */
-    public static final double POTENTIAL_TOLERANCE = 1e-9;
-    private static final int MAX_SECANT_STEPS = 40;
     private static final int NEWTON_ITERATIONS = 40;
 
     private final Scenario scenario;
@@ -45,7 +47,12 @@ public final class MembranePlaneSolver {
     private int newtonIterations;
     private double lastResidual = Double.NaN;
     private double wallTimeS;
-    private int secantSteps;
+    private boolean started;
+    private double timeNd;
+    private int timeSteps;
+    private TransientSolver stepper;
+    private double stepperTolerance;
+    private TimeSeriesRecorder recorder;
 
     /**
      * Meshes {@code scenario} at the default resolution, or, with {@code mesh.cells}, every cell scaled by the same
@@ -144,7 +151,13 @@ public final class MembranePlaneSolver {
                 model.setElectrodePotential(model.scales.potentialFromMv(scenario.boundary().voltageMv()));
                 newtonSolve();
             } else {
-                findClampPotential(model.scales.currentFromAPerM2(scenario.boundary().currentAPerM2()));
+                newton.setCurrentClamp(midColumn(),
+                        model.scales.currentFromAPerM2(scenario.boundary().currentAPerM2()) * model.height);
+                try {
+                    newtonSolve();
+                } finally {
+                    newton.clearCurrentClamp();
+                }
             }
         } finally {
             wallTimeS += (System.nanoTime() - t0) * 1e-9;
@@ -156,7 +169,25 @@ public final class MembranePlaneSolver {
         MembraneSlabSolver slab = new MembraneSlabSolver(averagedSlab(scenario), model.mesh.across());
         slab.useSteadyGuess();
         slab.solveSteady();
-        double[] u1 = slab.state();
+        copyRows(slab.state());
+        started = true;
+    }
+
+    /**
+     * Replaces the state by the freshly filled baths: each row the 1-D filled slab of the averaged scenario
+     * ({@link org.membranepnp.solver.fv.InitialState#fillUniform}: bulk concentrations, uncharged membrane, double
+     * layers only at charged faces), time 0.
+     */
+    public void fillBaths() {
+        copyRows(new MembraneSlabSolver(averagedSlab(scenario), model.mesh.across()).state());
+        started = true;
+        timeNd = 0;
+        stepper = null;
+        recorder = null;
+    }
+
+    /** Copies the 1-D state {@code u1} (same x mesh) to every row; the electrode potential to its ψ̂ at x = 0. */
+    private void copyRows(double[] u1) {
         int nx = model.nx;
         int m = model.m;
         int a = model.membraneStart;
@@ -191,68 +222,141 @@ public final class MembranePlaneSolver {
         }
     }
 
-    /** The outward membrane current per unit height at the present state, dimensionless. */
-    private double currentDensity() {
-        newton.evaluate(u);
-        return newton.assembler().chargeFluxThroughColumn(midColumn()) / model.height;
-    }
-
     /** The x-edge column in the middle of the membrane. */
     int midColumn() {
         return (model.membraneStart + model.membraneEnd) / 2;
     }
 
     /**
-     * The inside electrode potential for I(V) = target: a first step with the GHK slope conductance of the
-     * area-averaged permeabilities, then the secant method. It stops when the next step would be below
-     * {@link #POTENTIAL_TOLERANCE}, keeping the last solved state (its V is then within that of the root).
+     * Advances the state to simulated time {@code endTimeS} (s) with implicit Euler and the adaptive steps of
+     * {@link TransientSolver} (local error relative to {@code relativeTolerance}), starting from the filled baths
+     * ({@link #fillBaths}) unless a state was already solved; records V_m and the membrane currents at every
+     * accepted step and hands y-averaged profiles to {@code control.snapshots()}. With a current clamp the
+     * electrode potential follows from the total current through the middle membrane column,
+     * Σ_j [Σ_i z_i F_i + T_ε Δ(ψ_L − ψ_R)/(Γ Δt̂)] = I_clamp H. Checkpoints are not taken in 2-D.
+     *
+     * @return true if {@code endTimeS} was reached, false if {@code control} asked to stop first
+     * @throws ConvergenceException if a time step cannot be completed
      */
-    private void findClampPotential(double target) {
-        double v0 = model.electrodePotential();
-        newtonSolve();
-        double f0 = currentDensity() - target;
-        double slope = ghkSlope(v0);
-        double delta = slope > 0 ? -f0 / slope : 0.02;
-        if (Math.abs(delta) < POTENTIAL_TOLERANCE) {
-            return;
+    public boolean advanceTo(double endTimeS, double relativeTolerance, RunControl control) {
+        long t0 = System.nanoTime();
+        if (!started) {
+            fillBaths();
         }
-        double v1 = v0 + Math.max(-2.0, Math.min(2.0, delta));
-        for (int step = 0; step < MAX_SECANT_STEPS; step++) {
-            model.setElectrodePotential(v1);
-            newtonSolve();
-            secantSteps++;
-            double f1 = currentDensity() - target;
-            progress.onClampStep(step + 1, model.scales.potentialToMv(v1),
-                    (f1 + target) / model.scales.currentFromAPerM2(1.0));
-            if (f1 == 0.0 || f1 == f0) {
-                return;
-            }
-            delta = Math.max(-2.0, Math.min(2.0, -f1 * (v1 - v0) / (f1 - f0)));
-            if (Math.abs(delta) < POTENTIAL_TOLERANCE) {
-                return;
-            }
-            v0 = v1;
-            f0 = f1;
-            v1 += delta;
+        if (scenario.boundary().clamp() == ClampKind.VOLTAGE) {
+            newton.clearCurrentClamp();
+            model.setElectrodePotential(model.scales.potentialFromMv(scenario.boundary().voltageMv()));
+        } else {
+            newton.setCurrentClamp(midColumn(),
+                    model.scales.currentFromAPerM2(scenario.boundary().currentAPerM2()) * model.height);
         }
-        throw new ConvergenceException("2-D steady state: the membrane potential did not settle in " + MAX_SECANT_STEPS
-                + " secant steps; try a finer [mesh] cells", lastResidual);
+        if (stepper == null || stepperTolerance != relativeTolerance) {
+            stepper = new TransientSolver(system(), relativeTolerance);
+            stepperTolerance = relativeTolerance;
+        }
+        if (recorder == null) {
+            recorder = new TimeSeriesRecorder(model.s);
+            record(timeNd);
+        }
+        ProfileSnapshots snapshots = control.snapshots();
+        snapshotIfDue(snapshots, timeNd);
+        int iterationsBefore = stepper.iterations();
+        int stepsBefore = stepper.steps();
+        double ts = model.scales.timeS;
+        boolean finished;
+        try {
+            double reached = stepper.integrate(u, timeNd, endTimeS / ts, null, (tau, state) -> {
+                timeNd = tau;
+                record(tau);
+                snapshotIfDue(snapshots, tau);
+            }, progress, control.stopRequested());
+            finished = reached >= endTimeS / ts;
+            timeNd = reached;
+        } finally {
+            newton.clearCurrentClamp();
+            newtonIterations += stepper.iterations() - iterationsBefore;
+            timeSteps += stepper.steps() - stepsBefore;
+            lastResidual = stepper.lastResidual();
+            wallTimeS += (System.nanoTime() - t0) * 1e-9;
+        }
+        return finished;
     }
 
-    /** dI/dψ̂ of the bulk GHK currents with the area-averaged permeabilities at ψ̂ (dimensionless), or 0. */
-    private double ghkSlope(double psi) {
-        double g = GhkFlux.totalConductanceSPerM2(scenario.charges(), scenario.areaAveragedPermeabilitiesMPerS(),
-                scenario.inside().concentrationsMm(), scenario.outside().concentrationsMm(),
-                model.scales.potentialToMv(psi), scenario.temperatureK());
-        double slope = model.scales.currentFromAPerM2(g * model.scales.thermalVoltageV);
-        return Double.isFinite(slope) ? slope : 0.0;
+    /** The 2-D equations as {@link TransientSolver} steps them. */
+    private ImplicitEulerSystem system() {
+        double scale = TransientSolver.maxBulkConcentration(scenario, model.scales.concentrationMolPerM3);
+        return new ImplicitEulerSystem() {
+            @Override
+            public int nodes() {
+                return model.n;
+            }
+
+            @Override
+            public int unknownsPerNode() {
+                return model.m;
+            }
+
+            @Override
+            public double concentrationScale() {
+                return scale;
+            }
+
+            @Override
+            public double timeScaleS() {
+                return model.scales.timeS;
+            }
+
+            @Override
+            public void setClampCurrent(double current) {
+                newton.setCurrentClamp(midColumn(), current * model.height);
+            }
+
+            @Override
+            public NewtonResult step(double[] state, double[] old, double invDt, int maxIterations, double tol) {
+                return newton.solve(state, old, invDt, maxIterations, tol);
+            }
+        };
     }
 
-    /** The result of the last solve. */
+    /** Records V_m and the ionic membrane current of each species (through the middle column) at the state. */
+    private void record(double tau) {
+        newton.evaluate(u);
+        double[] currents = new double[model.s];
+        double scale = model.scales.fluxMolPerM2S() * org.membranepnp.engine.units.PhysicalConstants.FARADAY_C_PER_MOL
+                / model.height;
+        for (int q = 0; q < model.s; q++) {
+            currents[q] = model.z[q] * scale * newton.assembler().speciesFluxThroughColumn(midColumn(), q);
+        }
+        recorder.add(tau * model.scales.timeS, membranePotentialMv(), currents);
+    }
+
+    private void snapshotIfDue(ProfileSnapshots snapshots, double tau) {
+        double timeS = tau * model.scales.timeS;
+        if (timeS >= snapshots.nextTimeS() * (1 - 1e-12)) {
+            snapshots.take(timeS, membranePotentialMv(), PlaneResultBuilder.profiles(model, u));
+        }
+    }
+
+    /** The present membrane potential V_m = ψ(inside electrode) − ψ(outside electrode), mV. */
+    public double membranePotentialMv() {
+        return model.scales.potentialToMv(u[0] - u[(model.nx - 1) * model.m]);
+    }
+
+    /** Simulated time so far, s. */
+    public double timeS() {
+        return timeNd * model.scales.timeS;
+    }
+
+    /** Accepted time steps so far. */
+    public int timeSteps() {
+        return timeSteps;
+    }
+
+    /** The result of the last solve (with the time series if time was simulated). */
     public RunResult result() {
         newton.evaluate(u);
-        return PlaneResultBuilder.build(model, newton.assembler(), u, midColumn(), newtonIterations, lastResidual,
-                wallTimeS);
+        return PlaneResultBuilder.build(model, newton.assembler(), u, midColumn(),
+                recorder == null ? null : recorder.build(), newtonIterations, lastResidual, timeSteps, wallTimeS);
     }
 
     /**
@@ -272,11 +376,6 @@ public final class MembranePlaneSolver {
     /** The state vector, live. */
     public double[] state() {
         return u;
-    }
-
-    /** Secant steps on the electrode potential (0 with a voltage clamp). */
-    public int secantSteps() {
-        return secantSteps;
     }
 
     /** GMRES iterations used so far. */

@@ -11,6 +11,7 @@ import org.membranepnp.engine.result.ChargeBalance;
 import org.membranepnp.engine.result.Fields2D;
 import org.membranepnp.engine.result.Profiles;
 import org.membranepnp.engine.result.RunResult;
+import org.membranepnp.engine.result.TimeSeries;
 import org.membranepnp.engine.units.PhysicalConstants;
 import org.membranepnp.solver.fv.EquationKind;
 import org.membranepnp.solver.fv.PnpAssembler2D;
@@ -24,8 +25,11 @@ final class PlaneResultBuilder {
     private PlaneResultBuilder() {
     }
 
-    static RunResult build(PnpModel2D model, PnpAssembler2D assembler, double[] u, int midColumn,
-                           int newtonIterations, double lastResidual, double wallTimeS) {
+    /** The fields of state {@code u} on the mesh: potential (mV, outside electrode 0), concentrations, charge. */
+    private record NodeFields(double[] phi, double[][] conc, double[] rho) {
+    }
+
+    private static NodeFields nodeFields(PnpModel2D model, double[] u) {
         Scenario sc = model.scenario;
         int nx = model.nx;
         int ny = model.ny;
@@ -37,8 +41,6 @@ final class PlaneResultBuilder {
         double vt = model.scales.thermalVoltageV * 1e3;
         double beta = sc.membrane().partitionCoefficient();
         double psiRef = u[(nx - 1) * m];
-        double[] x = model.mesh.across().nodePositionsNm();
-        double[] y = model.mesh.yNodesNm();
         int nodes = nx * ny;
         double[] phi = new double[nodes];
         double[][] conc = new double[s][nodes];
@@ -63,17 +65,21 @@ final class PlaneResultBuilder {
                 rho[f] = PhysicalConstants.FARADAY_C_PER_MOL * q;
             }
         }
-        List<double[]> pores = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (Channel c : sc.lateral().channels()) {
-            pores.add(new double[] {c.lowerNm(), c.upperNm()});
-        }
-        for (Species sp : sc.species()) {
-            names.add(sp.name());
-        }
-        Fields2D fields = new Fields2D(names, x, y, phi, conc, rho, x[a], x[b], pores);
+        return new NodeFields(phi, conc, rho);
+    }
 
-        // averages along y, weighted by each row's share of the height
+    /** The profiles of state {@code u} averaged along y (each row weighted by its share of the height). */
+    static Profiles profiles(PnpModel2D model, double[] u) {
+        return averages(model, nodeFields(model, u));
+    }
+
+    private static Profiles averages(PnpModel2D model, NodeFields nf) {
+        int nx = model.nx;
+        int ny = model.ny;
+        int s = model.s;
+        double[] phi = nf.phi();
+        double[][] conc = nf.conc();
+        double[] rho = nf.rho();
         double[] weight = new double[ny];
         double total = 0;
         for (int j = 0; j < ny; j++) {
@@ -94,7 +100,45 @@ final class PlaneResultBuilder {
                 }
             }
         }
-        Profiles profiles = new Profiles(x, phiAvg, cAvg, rhoAvg, a, b);
+        return new Profiles(model.mesh.across().nodePositionsNm(), phiAvg, cAvg, rhoAvg, model.membraneStart,
+                model.membraneEnd);
+    }
+
+    /**
+     * The result at state {@code u}; {@code series} (or null) and {@code timeSteps} those of a time course.
+     */
+    static RunResult build(PnpModel2D model, PnpAssembler2D assembler, double[] u, int midColumn,
+                           TimeSeries series, int newtonIterations, double lastResidual, int timeSteps,
+                           double wallTimeS) {
+        Scenario sc = model.scenario;
+        int nx = model.nx;
+        int ny = model.ny;
+        int m = model.m;
+        int s = model.s;
+        int a = model.membraneStart;
+        int b = model.membraneEnd;
+        double c0 = model.scales.concentrationMolPerM3;
+        double vt = model.scales.thermalVoltageV * 1e3;
+        double psiRef = u[(nx - 1) * m];
+        double[] x = model.mesh.across().nodePositionsNm();
+        double[] y = model.mesh.yNodesNm();
+        NodeFields nf = nodeFields(model, u);
+        double[] phi = nf.phi();
+        double[][] conc = nf.conc();
+        double[] rho = nf.rho();
+        List<double[]> pores = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Channel c : sc.lateral().channels()) {
+            pores.add(new double[] {c.lowerNm(), c.upperNm()});
+        }
+        for (Species sp : sc.species()) {
+            names.add(sp.name());
+        }
+        Fields2D fields = new Fields2D(names, x, y, phi, conc, rho, x[a], x[b], pores);
+
+        Profiles profiles = averages(model, nf);
+        double[] phiAvg = profiles.potentialMv();
+        double[][] cAvg = profiles.concentrationsMm();
 
         double[] inBulk = new double[s];
         double[] outBulk = new double[s];
@@ -142,8 +186,8 @@ final class PlaneResultBuilder {
         }
         double vm = (u[0] - psiRef) * vt;
         double drop = phiAvg[a] - phiAvg[b];
-        return new RunResult(sc, profiles, null, vm, drop, inBulk, outBulk, inSurf, outSurf, flux, separated, worst,
-                Double.NaN, newtonIterations, lastResidual, 0, wallTimeS, model.mesh.elementCount(), fields);
+        return new RunResult(sc, profiles, series, vm, drop, inBulk, outBulk, inSurf, outSurf, flux, separated, worst,
+                Double.NaN, newtonIterations, lastResidual, timeSteps, wallTimeS, model.mesh.elementCount(), fields);
     }
 
     private static double debye(Bath bath, Scenario sc) {

@@ -10,13 +10,6 @@ public interface ProgressListener {
     default void onTimeStep(double timeS, double dtS, double endTimeS, int newtonIterations) {
     }
 
-    /**
-     * A step of the search for the electrode potential of a 2-D current clamp: the steady state at
-     * {@code potentialMv} has the outward membrane current {@code currentAPerM2}.
-     */
-    default void onClampStep(int step, double potentialMv, double currentAPerM2) {
-    }
-
     /** A Newton iteration with its scaled residual norm (verbose). */
     default void onNewtonIteration(int iteration, double residualNorm) {
     }

@@ -18,7 +18,8 @@ public final class Simulation {
     /**
      * Runs {@code scenario} as its {@code [run]} table asks: a steady state from the analytic guess, or a
      * transient from the freshly filled baths (bulk concentrations, uncharged membrane, double layers at charged
-     * faces) to {@code end_time_s}, with the scenario's schedules.
+     * faces) to {@code end_time_s}, with the scenario's schedules; in 1-D or 2-D ({@code dimension = 2}: no
+     * schedules, no checkpoints).
      *
      * @throws org.membranepnp.engine.UserInputException if the scenario cannot be meshed (e.g. too coarse)
      * @throws ConvergenceException                        if Newton fails
@@ -38,12 +39,18 @@ public final class Simulation {
                                 RunControl control, Checkpoint resume) {
         if (scenario.isTwoDimensional()) {
             if (resume != null) {
-                throw new UserInputException("only transient runs can be resumed; this 2-D scenario is steady");
+                throw new UserInputException("2-D runs cannot be resumed from a checkpoint yet; run again without "
+                        + "--resume");
             }
             try (WorkerPool pool = WorkerPool.create(options.threads())) {
                 MembranePlaneSolver plane = new MembranePlaneSolver(scenario, pool)
                         .withProgress(progress, options.verbose());
-                plane.solveSteady();
+                RunSpec run = scenario.run();
+                if (run.mode() == RunMode.STEADY) {
+                    plane.solveSteady();
+                } else {
+                    plane.advanceTo(run.endTimeS(), run.relativeTolerance(), control);
+                }
                 return plane.result();
             }
         }

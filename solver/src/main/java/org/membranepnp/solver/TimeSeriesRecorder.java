@@ -23,18 +23,20 @@ final class TimeSeriesRecorder {
         this.current = new double[model.s][256];
     }
 
+    /** For samples given by {@link #add} ({@code species} currents each). */
+    TimeSeriesRecorder(int species) {
+        this.model = null;
+        this.assembler = null;
+        this.membraneCell = -1;
+        this.current = new double[species][256];
+    }
+
     boolean isEmpty() {
         return size == 0;
     }
 
     void record(double timeNd, double[] u) {
-        if (size == time.length) {
-            time = Arrays.copyOf(time, 2 * size);
-            vm = Arrays.copyOf(vm, 2 * size);
-            for (int i = 0; i < current.length; i++) {
-                current[i] = Arrays.copyOf(current[i], 2 * size);
-            }
-        }
+        grow();
         time[size] = timeNd * model.scales.timeS;
         vm[size] = model.scales.potentialToMv(u[0] - u[(model.n - 1) * model.m]);
         double fluxScale = model.scales.fluxMolPerM2S() * PhysicalConstants.FARADAY_C_PER_MOL;
@@ -42,6 +44,27 @@ final class TimeSeriesRecorder {
             current[i][size] = model.z[i] * fluxScale * assembler.fluxThroughCell(u, membraneCell, i);
         }
         size++;
+    }
+
+    /** One sample: time (s), V_m (mV) and the outward membrane current density of each species (A/m²). */
+    void add(double timeS, double vmMv, double[] currentsAPerM2) {
+        grow();
+        time[size] = timeS;
+        vm[size] = vmMv;
+        for (int i = 0; i < current.length; i++) {
+            current[i][size] = currentsAPerM2[i];
+        }
+        size++;
+    }
+
+    private void grow() {
+        if (size == time.length) {
+            time = Arrays.copyOf(time, 2 * size);
+            vm = Arrays.copyOf(vm, 2 * size);
+            for (int i = 0; i < current.length; i++) {
+                current[i] = Arrays.copyOf(current[i], 2 * size);
+            }
+        }
     }
 
     /** Replaces the samples by those of {@code series}. */
@@ -56,8 +79,8 @@ final class TimeSeriesRecorder {
     }
 
     TimeSeries build() {
-        double[][] c = new double[model.s][];
-        for (int i = 0; i < model.s; i++) {
+        double[][] c = new double[current.length][];
+        for (int i = 0; i < current.length; i++) {
             c[i] = Arrays.copyOf(current[i], size);
         }
         return new TimeSeries(Arrays.copyOf(time, size), Arrays.copyOf(vm, size), c);

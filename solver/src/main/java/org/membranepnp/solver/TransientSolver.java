@@ -2,6 +2,7 @@ package org.membranepnp.solver;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleUnaryOperator;
+import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.solver.fv.ParameterSchedule;
 import org.membranepnp.solver.fv.PnpModel1D;
 import org.membranepnp.solver.newton.NewtonResult;
@@ -12,7 +13,8 @@ import org.membranepnp.solver.newton.NewtonSolver;
  * the implicit Euler solution and the linear extrapolation of the two previous states,
  * err ≈ Δt/(Δt + Δt_prev) · |u − u_pred|, weighted by atol + rtol·|u|; the step grows by up to 4× when the
  * error is small, so one run covers the nanosecond charging of the Debye layers and the hours of ion run-down.
- * Every step conserves each species' amount exactly (the fluxes telescope).
+ * Every step conserves each species' amount exactly (the fluxes telescope). The same stepping serves the 1-D slab
+ * and the 2-D plane ({@link ImplicitEulerSystem}).
  */
 public final class TransientSolver {
     private static final int STEP_ITERATIONS = 10;
@@ -20,8 +22,9 @@ public final class TransientSolver {
     /** First step, and the step after a parameter jump (dimensionless: 1e-3 Debye-layer relaxation times). */
     private static final double INITIAL_STEP = 1e-3;
 
-    private final PnpModel1D model;
-    private final NewtonSolver newton;
+    private final ImplicitEulerSystem system;
+    private final int nodes;
+    private final int m;
     private final double relativeTolerance;
     private int iterations;
     private int steps;
@@ -33,21 +36,65 @@ public final class TransientSolver {
     private double dtPrev;
     private double dt;
 
+    /** Steps the 1-D slab of {@code model} with {@code newton}. */
     public TransientSolver(PnpModel1D model, NewtonSolver newton, double relativeTolerance) {
-        this.model = model;
-        this.newton = newton;
-        this.relativeTolerance = relativeTolerance;
-        this.atolConcentration = relativeTolerance * maxBulkConcentration(model);
+        this(slab(model, newton), relativeTolerance);
     }
 
-    /** The largest bulk concentration of the scenario, dimensionless (the absolute scale of the error test). */
-    private static double maxBulkConcentration(PnpModel1D model) {
+    /** Steps {@code system}; the error test is relative to {@code relativeTolerance}. */
+    public TransientSolver(ImplicitEulerSystem system, double relativeTolerance) {
+        this.system = system;
+        this.nodes = system.nodes();
+        this.m = system.unknownsPerNode();
+        this.relativeTolerance = relativeTolerance;
+        this.atolConcentration = relativeTolerance * system.concentrationScale();
+    }
+
+    private static ImplicitEulerSystem slab(PnpModel1D model, NewtonSolver newton) {
+        double scale = maxBulkConcentration(model.scenario, model.scales.concentrationMolPerM3);
+        return new ImplicitEulerSystem() {
+            @Override
+            public int nodes() {
+                return model.n;
+            }
+
+            @Override
+            public int unknownsPerNode() {
+                return model.m;
+            }
+
+            @Override
+            public double concentrationScale() {
+                return scale;
+            }
+
+            @Override
+            public double timeScaleS() {
+                return model.scales.timeS;
+            }
+
+            @Override
+            public void setClampCurrent(double current) {
+                model.clampCurrent = current;
+            }
+
+            @Override
+            public NewtonResult step(double[] u, double[] uOld, double invDt, int maxIterations, double tolerance) {
+                return newton.solve(u, uOld, invDt, false, maxIterations, tolerance);
+            }
+        };
+    }
+
+    /**
+     * The largest bulk concentration of {@code scenario}, dimensionless with {@code concentrationScale} (mol/m³);
+     * 1 if all are 0 (the absolute scale of the error test).
+     */
+    static double maxBulkConcentration(Scenario scenario, double concentrationScale) {
         double c = 0;
-        for (int i = 0; i < model.s; i++) {
-            c = Math.max(c, Math.max(model.scenario.inside().concentrationMm(i),
-                    model.scenario.outside().concentrationMm(i)));
+        for (int i = 0; i < scenario.speciesCount(); i++) {
+            c = Math.max(c, Math.max(scenario.inside().concentrationMm(i), scenario.outside().concentrationMm(i)));
         }
-        c /= model.scales.concentrationMolPerM3;
+        c /= concentrationScale;
         return c > 0 ? c : 1.0;
     }
 
@@ -101,7 +148,6 @@ public final class TransientSolver {
         double[] trial = new double[len];
         double[] pred = new double[len];
         double t = t0;
-        int m = model.m;
         while (t < tEnd) {
             if (stop.getAsBoolean()) {
                 return t;
@@ -112,7 +158,7 @@ public final class TransientSolver {
             boolean landsOnLimit = step == limit - t;
             double tNext = landsOnLimit ? limit : t + step; // exactly on a breakpoint, not one ulp short of it
             if (clampCurrent != null) {
-                model.clampCurrent = clampCurrent.applyAsDouble(tNext);
+                system.setClampCurrent(clampCurrent.applyAsDouble(tNext));
             }
             if (schedule != null) {
                 schedule.applyAt(tNext, landsOnLimit && tNext == breakpoint);
@@ -128,14 +174,14 @@ public final class TransientSolver {
                 }
             }
             System.arraycopy(trial, 0, pred, 0, len);
-            NewtonResult res = newton.solve(trial, u, 1.0 / step, false, STEP_ITERATIONS, NEWTON_TOLERANCE);
+            NewtonResult res = system.step(trial, u, 1.0 / step, STEP_ITERATIONS, NEWTON_TOLERANCE);
             iterations += res.iterations();
             lastResidual = res.residualNorm();
             if (!res.converged()) {
                 rejected++;
                 dt = step * 0.25;
                 if (dt < 1e-14 * Math.max(1, t)) {
-                    throw new ConvergenceException("time step collapsed at t = " + t * model.scales.timeS
+                    throw new ConvergenceException("time step collapsed at t = " + t * system.timeScaleS()
                             + " s (" + res.reason() + "); try a smaller [run] relative_tolerance or a finer mesh",
                             res.residualNorm());
                 }
@@ -144,7 +190,7 @@ public final class TransientSolver {
             double err = 0;
             if (dtPrev > 0) {
                 double w = step / (step + dtPrev);
-                for (int k = 0; k < model.n; k++) {
+                for (int k = 0; k < nodes; k++) {
                     for (int v = 0; v < m; v++) {
                         int i = k * m + v;
                         double scale = v == 0 ? relativeTolerance * (1 + Math.abs(trial[i]))
@@ -173,7 +219,8 @@ public final class TransientSolver {
             if (observer != null) {
                 observer.accepted(t, u);
             }
-            progress.onTimeStep(t * model.scales.timeS, step * model.scales.timeS, tEnd * model.scales.timeS,
+            double ts = system.timeScaleS();
+            progress.onTimeStep(t * ts, step * ts, tEnd * ts,
                     res.iterations());
         }
         return tEnd;

@@ -40,7 +40,7 @@ class MembranePlaneSolverTest {
         Scenario flat = ReferenceScenarios.plane(neuron, neuron.inside().widthUm(), 5.0, List.of());
         RunResult two = solve(flat, 1);
         RunResult one = Simulation.run(neuron, SolverOptions.DEFAULT, ProgressListener.NONE);
-        // independent paths: block tridiagonal LU + Woodbury clamp (1-D) vs GMRES + secant on the electrode (2-D)
+        // independent paths: block tridiagonal LU + Woodbury clamp (1-D) vs GMRES + bordered electrode unknown (2-D)
         assertEquals(one.membranePotentialMv(), two.membranePotentialMv(), 1e-6);
         Fields2D f = two.fields();
         double[] phi1 = one.profiles().potentialMv();

@@ -195,4 +195,27 @@ class PhysicsExamplesTest {
         assertEquals(0.0, r.membraneFluxMolPerM2S()[k], 1e-12, "no net K+ flux at equilibrium");
         assertTrue(r.bulkElectroneutrality() < 1e-5, "far from the membrane the baths are neutral");
     }
+
+    @Test
+    void aPotassiumPoreChargesTheMembraneToTheNernstPotentialInMicroseconds() {
+        Scenario s = load("k-channel-2d-charging");
+        Scenario steady = load("k-channel-2d");
+        // the same patch as the steady example
+        assertEquals(steady.lateral().heightNm(), s.lateral().heightNm(), 0);
+        assertEquals(steady.inside().widthUm(), s.inside().widthUm(), 0);
+        Channel a = steady.lateral().channels().get(0);
+        Channel b = s.lateral().channels().get(0);
+        assertEquals(List.of(a.centerNm(), a.widthNm(), a.permittivity(), a.fixedChargeMm()),
+                List.of(b.centerNm(), b.widthNm(), b.permittivity(), b.fixedChargeMm()));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.permeabilityCmPerS(), b.permeabilityCmPerS(), 0);
+        assertEquals(RunMode.TRANSIENT, s.run().mode());
+        RunResult r = run(s);
+        int k = s.speciesIndex("K");
+        double ek = NernstPotential.mv(1, s.outside().concentrationMm(k), s.inside().concentrationMm(k),
+                s.temperatureK());
+        TimeSeries ts = r.timeSeries();
+        assertEquals(s.run().endTimeS(), ts.timeS()[ts.sampleCount() - 1], 1e-18);
+        assertEquals(ek, r.membranePotentialMv(), 1.0, "within 1 mV of E_K at the end");
+        assertTrue(Math.abs(potentialAt(ts, 5e-7) - ek) > 1.0, "not yet there after 0.5 us: " + potentialAt(ts, 5e-7));
+    }
 }

@@ -103,7 +103,8 @@ final class ScenarioReader {
 
     /**
      * The 2-D geometry: {@code [lateral]} height_nm and the {@code [[channel]]} pores. Both belong to 2-D
-     * scenarios only; a 2-D scenario is a steady state between two reservoirs, without a pump or schedules.
+     * scenarios only; a 2-D scenario (steady or transient) lies between two reservoirs, without a pump or
+     * schedules.
      */
     private Lateral readLateral(Section top, int dimension, List<Species> species, Boundary boundary, RunSpec run,
                                 NaKPump pump, List<Schedule> schedules) {
@@ -116,15 +117,11 @@ final class ScenarioReader {
             }
             return Lateral.NONE;
         }
-        String need = "2-D scenarios are steady states between two reservoirs for now";
+        String need = "2-D scenarios lie between two reservoirs, without a pump or schedules, for now";
         if (boundary.inside() != BoundaryKind.RESERVOIR || boundary.outside() != BoundaryKind.RESERVOIR) {
             String side = boundary.inside() != BoundaryKind.RESERVOIR ? "inside" : "outside";
             throw diag.error("boundary." + side, top.get("boundary") == null ? null : top.get("boundary").get(side),
                     "is \"wall\", but " + need + "; set boundary." + side + " = \"reservoir\"");
-        }
-        if (run.mode() != RunMode.STEADY) {
-            throw diag.error("run.mode", top.get("run") == null ? null : top.get("run").get("mode"),
-                    "is \"transient\", but " + need + "; set mode = \"steady\" (or dimension = 1 for a time course)");
         }
         if (pump.present()) {
             throw diag.error("pump", top.get("pump"), "not available in 2-D yet (" + need

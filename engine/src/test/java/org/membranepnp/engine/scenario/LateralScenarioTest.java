@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.membranepnp.engine.model.Channel;
 import org.membranepnp.engine.model.Lateral;
+import org.membranepnp.engine.model.RunMode;
 import org.membranepnp.engine.model.Scenario;
 
 /** 2-D scenarios: {@code dimension = 2}, {@code [lateral]}, the {@code [[channel]]} pores, and every error. */
@@ -112,11 +113,14 @@ class LateralScenarioTest {
     }
 
     @Test
-    void twoDimensionsNeedReservoirsASteadyStateAndNoPump() {
+    void twoDimensionsNeedReservoirsAndNoPump() {
         assertContains(fails(with(plane(CHANNEL), "inside = \"reservoir\"", "inside = \"wall\"")),
-                "boundary.inside", "2-D scenarios are steady states between two reservoirs");
-        assertContains(fails(with(plane(CHANNEL), "mode = \"steady\"", "mode = \"transient\"\nend_time_s = 1e-3")),
-                "run.mode", "set mode = \"steady\"");
+                "boundary.inside", "2-D scenarios lie between two reservoirs");
+        Scenario timed = ScenarioLoader.parse(with(plane(CHANNEL), "mode = \"steady\"",
+                "mode = \"transient\"\nend_time_s = 1e-3"), SOURCE, Map.of());
+        assertEquals(RunMode.TRANSIENT, timed.run().mode());
+        assertEquals(1e-3, timed.run().endTimeS(), 0);
+        assertEquals(2, timed.dimension());
         assertContains(fails(plane(CHANNEL) + "\n[pump]\nturnover_per_s_um2 = 3000\n"), "pump", "not available in 2-D");
     }
 

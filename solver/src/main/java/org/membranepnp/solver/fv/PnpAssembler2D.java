@@ -11,8 +11,9 @@ import org.membranepnp.solver.parallel.WorkerPool;
  * F = T[B(a) ĉ_L − B(−a) ĉ_R], a = z(ψ_R − ψ_L), and the displacement flux T_ε(ψ_L − ψ_R). Node equations:
  * <pre>
  *   Poisson  Σ_edges T_ε(ψ_k − ψ_nb) − Γ Σ_i z_i vol_ki ĉ_ki − σ_k = 0
- *   NP       Σ_edges F_out − Σ_edges F_in = 0
+ *   NP       vol_ki (ĉ_ki − ĉ_ki^old)/Δt̂ + Σ_edges F_out − Σ_edges F_in = 0
  * </pre>
+ * (the storage term only in a time step of implicit Euler; 1/Δt̂ = 0 gives the steady equations).
  * Each edge flux leaves one node and enters the other, so discrete conservation is exact. Three passes (x-edges,
  * y-edges, nodes) write disjoint memory; any partition gives bit-identical results.
  */
@@ -29,8 +30,19 @@ public final class PnpAssembler2D {
         this.yEdges = new ScharfetterGummelFluxes(model.nx * (model.ny - 1) * model.s);
     }
 
-    /** Residual {@code r} and Jacobian {@code jac} at state {@code u}. */
+    /** Residual {@code r} and Jacobian {@code jac} of the steady equations at state {@code u}. */
     public void assemble(double[] u, double[] r, BlockFivePointMatrix jac) {
+        assemble(u, null, 0.0, r, jac);
+    }
+
+    /**
+     * Residual {@code r} and Jacobian {@code jac} at state {@code u}; with {@code invDt} = 1/Δt̂ &gt; 0 each NP row
+     * gains the implicit Euler storage term vol (ĉ − ĉ_old)/Δt̂ and its derivative vol/Δt̂ on the diagonal.
+     *
+     * @param uOld  the previous time level (ignored when {@code invDt} is 0)
+     * @param invDt 1/Δt̂, or 0 for the steady equations
+     */
+    public void assemble(double[] u, double[] uOld, double invDt, double[] r, BlockFivePointMatrix jac) {
         int nx = model.nx;
         int ny = model.ny;
         int ex = nx - 1;
@@ -51,7 +63,7 @@ public final class PnpAssembler2D {
             jac.clearLines(from, to);
             for (int j = from; j < to; j++) {
                 for (int i = 0; i < nx; i++) {
-                    node(u, r, jac, i, j);
+                    node(u, uOld, invDt, r, jac, i, j);
                 }
             }
         });
@@ -68,7 +80,7 @@ public final class PnpAssembler2D {
         }
     }
 
-    private void node(double[] u, double[] r, BlockFivePointMatrix jac, int i, int j) {
+    private void node(double[] u, double[] uOld, double invDt, double[] r, BlockFivePointMatrix jac, int i, int j) {
         int nx = model.nx;
         int ny = model.ny;
         int s = model.s;
@@ -107,6 +119,11 @@ public final class PnpAssembler2D {
             int col = 1 + q;
             int row = col * m;
             double rn = 0;
+            if (invDt != 0.0) {
+                double v = model.volume[k * s + q] * invDt;
+                rn += v * (u[off + col] - uOld[off + col]);
+                di[blk + row + col] += v;
+            }
             if (i < nx - 1) {
                 rn += out(xEdges, (j * (nx - 1) + i) * s + q, di, blk + row, col, line.upper, blk + row);
             }
@@ -183,5 +200,61 @@ public final class PnpAssembler2D {
     /** Flux of species q through x-edge (column+½, j) from the last assembly. */
     public double xEdgeFlux(int column, int j, int q) {
         return xEdges.flux[(j * (model.nx - 1) + column) * model.s + q];
+    }
+
+    /**
+     * Total outward current through the x-edges between columns {@code column} and {@code column + 1} (per unit
+     * depth, dimensionless), ionic plus, in a time step, displacement:
+     * <pre>
+     *   I = Σ_j [ Σ_i z_i F_i,j + T_ε,j ((ψ_L − ψ_R) − (ψ_L − ψ_R)^old) / (Γ Δt̂) ]
+     * </pre>
+     * the backward difference of the displacement flux, consistent with implicit Euler: the discrete Gauss law and
+     * balance laws make this total the same through every column. The ionic part is that of the last assembly,
+     * which must have been at {@code u}.
+     *
+     * @param invDt 1/Δt̂, or 0 for the steady current (ionic only)
+     */
+    public double currentThroughColumn(int column, double[] u, double[] uOld, double invDt) {
+        double current = chargeFluxThroughColumn(column);
+        if (invDt != 0.0) {
+            int nx = model.nx;
+            int m = model.m;
+            double f = invDt / model.scales.poissonFactor;
+            for (int j = 0; j < model.ny; j++) {
+                int left = (j * nx + column) * m;
+                double drop = u[left] - u[left + m];
+                double dropOld = uOld[left] - uOld[left + m];
+                current += model.xEps[j * (nx - 1) + column] * f * (drop - dropOld);
+            }
+        }
+        return current;
+    }
+
+    /**
+     * The gradient ∂I/∂u of {@link #currentThroughColumn} at the last assembled state, into {@code out} (length of
+     * the state; only the two node columns of the edges are written, the rest is zeroed).
+     */
+    public void currentGradient(int column, double invDt, double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+        int nx = model.nx;
+        int s = model.s;
+        int m = model.m;
+        double f = invDt / model.scales.poissonFactor;
+        for (int j = 0; j < model.ny; j++) {
+            int e = j * (nx - 1) + column;
+            int left = (j * nx + column) * m;
+            int right = left + m;
+            for (int q = 0; q < s; q++) {
+                int c = e * s + q;
+                int z = model.z[q];
+                out[left + 1 + q] += z * xEdges.dLeft[c];
+                out[right + 1 + q] += z * xEdges.dRight[c];
+                out[left] -= z * xEdges.dPsiRight[c];
+                out[right] += z * xEdges.dPsiRight[c];
+            }
+            double g = model.xEps[e] * f;
+            out[left] += g;
+            out[right] -= g;
+        }
     }
 }

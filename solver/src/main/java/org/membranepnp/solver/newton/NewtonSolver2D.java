@@ -15,6 +15,16 @@ import org.membranepnp.solver.parallel.WorkerPool;
  * multigrid ({@link SemicoarseningMultigrid}); inexact Newton (each linear solve only as accurate as the
  * residual makes worthwhile); the damping of the 1-D solver (positive concentrations, potential
  * steps of at most {@value NewtonSolver#MAX_POTENTIAL_STEP} V_T) and its convergence test on the scaled update.
+ *
+ * <p>With a current clamp ({@link #setCurrentClamp}) the inside electrode's potential V̂ is one more unknown, with
+ * the global equation g(u) = I(u) − I_clamp = 0 (I the total current through one x-column of edges,
+ * {@link PnpAssembler2D#currentThroughColumn}). The bordered system
+ * <pre>
+ *   [ J   b ] [δu ]   [−r]        b = ∂r/∂V̂ (−1 on the ψ rows of the electrode, x = 0, else 0)
+ *   [ cᵀ  0 ] [δV̂] = [−g]        c = ∂g/∂u
+ * </pre>
+ * is solved by block elimination with two GMRES solves on the same preconditioner: J z₁ = −r, J z₂ = −b, then
+ * δV̂ = (−g − cᵀz₁)/(cᵀz₂) and δu = z₁ + z₂ δV̂.
  */
 public final class NewtonSolver2D {
     /** Smallest relative residual asked of a linear solve (near convergence). */
@@ -37,6 +47,12 @@ public final class NewtonSolver2D {
     private final double[] r;
     private final double[] rhs;
     private final double[] du;
+    private final double[] z2;
+    private final double[] gradient;
+    /** −∂r/∂V̂: 1 on the electrode's ψ rows (identity rows, unchanged by the equilibration), else 0. */
+    private final double[] electrodeColumn;
+    private int clampColumn = -1;
+    private double clampCurrent;
     private ProgressListener listener = ProgressListener.NONE;
     private boolean verbose;
     private int linearIterations;
@@ -52,6 +68,27 @@ public final class NewtonSolver2D {
         this.r = new double[size];
         this.rhs = new double[size];
         this.du = new double[size];
+        this.z2 = new double[size];
+        this.gradient = new double[size];
+        this.electrodeColumn = new double[size];
+        for (int j = 0; j < model.ny; j++) {
+            electrodeColumn[j * model.nx * model.m] = 1.0;
+        }
+    }
+
+    /**
+     * Clamps the total current through the x-edges between node columns {@code column} and {@code column + 1} to
+     * {@code current} (dimensionless, per unit depth: density × height); the inside electrode's potential becomes
+     * an unknown, starting from the state's ψ̂ at x = 0.
+     */
+    public void setCurrentClamp(int column, double current) {
+        this.clampColumn = column;
+        this.clampCurrent = current;
+    }
+
+    /** Back to a voltage clamp: the electrode potential is the model's Dirichlet value. */
+    public void clearCurrentClamp() {
+        this.clampColumn = -1;
     }
 
     /** Reports Newton residuals to {@code l} when {@code verbose}. */
@@ -77,20 +114,38 @@ public final class NewtonSolver2D {
 
     /** Solves the steady equations in place from {@code u}. */
     public NewtonResult solve(double[] u, int maxIter, double tol) {
+        return solve(u, null, 0.0, maxIter, tol);
+    }
+
+    /**
+     * Solves in place from {@code u}: the steady equations ({@code invDt} = 0) or one implicit Euler step from
+     * {@code uOld} with step 1/{@code invDt}; with a current clamp also for the electrode potential (left in the
+     * model's Dirichlet value).
+     */
+    public NewtonResult solve(double[] u, double[] uOld, double invDt, int maxIter, double tol) {
+        boolean clamped = clampColumn >= 0;
+        if (clamped) {
+            model.setElectrodePotential(u[0]);
+        }
         double previousNorm = Double.POSITIVE_INFINITY;
         double resNorm = Double.NaN;
         int nx = model.nx;
         int m = model.m;
         for (int it = 1; it <= maxIter; it++) {
-            assembler.assemble(u, r, jac);
+            assembler.assemble(u, uOld, invDt, r, jac);
             resNorm = scaledResidual();
+            double g = 0;
+            if (clamped) {
+                g = assembler.currentThroughColumn(clampColumn, u, uOld, invDt) - clampCurrent;
+                assembler.currentGradient(clampColumn, invDt, gradient);
+            }
             if (verbose) {
                 listener.onNewtonIteration(it, resNorm);
             }
             if (!Double.isFinite(resNorm)) {
                 return new NewtonResult(false, it, resNorm, "residual is not finite");
             }
-            if (resNorm < ROUNDOFF_RESIDUAL) {
+            if (resNorm < ROUNDOFF_RESIDUAL && !clamped) {
                 return new NewtonResult(true, it - 1, resNorm, "residual at round-off");
             }
             pool.forEachChunk(model.ny, 1, (from, to) -> {
@@ -124,11 +179,39 @@ public final class NewtonSolver2D {
                 return new NewtonResult(false, it, resNorm, "the linear solver did not converge (relative residual "
                         + lin.relativeResidual() + " after " + lin.iterations() + " GMRES iterations)");
             }
+            double dV = 0;
+            if (clamped) {
+                Gmres.Outcome lin2 = gmres.solve(this::multiply, preconditioner::apply, electrodeColumn, z2, eta,
+                        MAX_LINEAR_ITERATIONS);
+                linearIterations += lin2.iterations();
+                if (!(lin2.relativeResidual() < 1e-4)) {
+                    return new NewtonResult(false, it, resNorm, "the linear solver did not converge for the clamp "
+                            + "(relative residual " + lin2.relativeResidual() + ")");
+                }
+                double c1 = 0;
+                double c2 = 0;
+                for (int q = 0; q < gradient.length; q++) {
+                    if (gradient[q] != 0.0) {
+                        c1 += gradient[q] * du[q];
+                        c2 += gradient[q] * z2[q];
+                    }
+                }
+                dV = (-g - c1) / c2;
+                if (!Double.isFinite(dV)) {
+                    return new NewtonResult(false, it, resNorm, "the clamp current does not depend on the potential");
+                }
+                for (int q = 0; q < du.length; q++) {
+                    du[q] += z2[q] * dV;
+                }
+            }
             double lambda = damping(u);
             if (!(lambda >= NewtonSolver.MIN_DAMPING)) {
                 return new NewtonResult(false, it, resNorm, "damping fell below " + NewtonSolver.MIN_DAMPING);
             }
             double norm = applyUpdate(u, lambda);
+            if (clamped) {
+                model.setElectrodePotential(model.electrodePotential() + lambda * dV);
+            }
             if (!Double.isFinite(norm)) {
                 return new NewtonResult(false, it, resNorm, "update is not finite");
             }

@@ -30,7 +30,7 @@ final class PlaneValidation {
         RunResult flat = Simulation.run(ReferenceScenarios.plane(neuron, neuron.inside().widthUm(), 5.0, List.of()),
                 SolverOptions.DEFAULT, ProgressListener.NONE);
         sink.accept(ValidationSuite.absolute("2-D slab without pores = 1-D", one.membranePotentialMv(),
-                flat.membranePotentialMv(), "mV", SAME_AS_1D_MV, "resting neuron: GMRES + secant vs block LU + Woodbury"));
+                flat.membranePotentialMv(), "mV", SAME_AS_1D_MV, "resting neuron: GMRES + bordered clamp vs block LU + Woodbury"));
 
         Scenario pore = ReferenceScenarios.potassiumPore();
         RunResult r = Simulation.run(pore, SolverOptions.DEFAULT, ProgressListener.NONE);
