@@ -7,17 +7,19 @@ import org.membranepnp.solver.newton.NewtonResult;
  * node, and one implicit Euler step is a Newton solve of R(u) + vol (u − u_old)/Δt̂ = 0.
  */
 public interface ImplicitEulerSystem {
-    /** Nodes of the mesh. */
-    int nodes();
+    /**
+     * The size and scales of a system.
+     *
+     * @param nodes              nodes of the mesh
+     * @param unknownsPerNode    unknowns per node (1 + species)
+     * @param concentrationScale the largest bulk concentration, dimensionless: the absolute scale of the error test
+     * @param timeScaleS         seconds per unit of dimensionless time
+     */
+    record Layout(int nodes, int unknownsPerNode, double concentrationScale, double timeScaleS) {
+    }
 
-    /** Unknowns per node (1 + species). */
-    int unknownsPerNode();
-
-    /** The largest bulk concentration of the scenario, dimensionless: the absolute scale of the error test. */
-    double concentrationScale();
-
-    /** Seconds per unit of dimensionless time. */
-    double timeScaleS();
+    /** Its size and scales. */
+    Layout layout();
 
     /** Sets the outward clamp current density (dimensionless) for the following steps. */
     void setClampCurrent(double current);

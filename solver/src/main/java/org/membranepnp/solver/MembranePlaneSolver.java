@@ -216,9 +216,10 @@ public final class MembranePlaneSolver {
         newtonIterations += res.iterations();
         lastResidual = res.residualNorm();
         if (!res.converged()) {
+            double mv = model.scales.potentialToMv(model.electrodePotential());
             throw new ConvergenceException("2-D steady state not found at the electrode potential "
-                    + String.format(java.util.Locale.ROOT, "%.6g mV", model.scales.potentialToMv(model.electrodePotential()))
-                    + " (" + res.reason() + "); try a finer [mesh] cells", lastResidual);
+                    + String.format(java.util.Locale.ROOT, "%.6g mV", mv) + " (" + res.reason()
+                    + "); try a finer [mesh] cells", lastResidual);
         }
     }
 
@@ -285,25 +286,12 @@ public final class MembranePlaneSolver {
     /** The 2-D equations as {@link TransientSolver} steps them. */
     private ImplicitEulerSystem system() {
         double scale = TransientSolver.maxBulkConcentration(scenario, model.scales.concentrationMolPerM3);
+        ImplicitEulerSystem.Layout layout = new ImplicitEulerSystem.Layout(model.n, model.m, scale,
+                model.scales.timeS);
         return new ImplicitEulerSystem() {
             @Override
-            public int nodes() {
-                return model.n;
-            }
-
-            @Override
-            public int unknownsPerNode() {
-                return model.m;
-            }
-
-            @Override
-            public double concentrationScale() {
-                return scale;
-            }
-
-            @Override
-            public double timeScaleS() {
-                return model.scales.timeS;
+            public Layout layout() {
+                return layout;
             }
 
             @Override

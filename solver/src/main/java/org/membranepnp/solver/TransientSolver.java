@@ -44,33 +44,20 @@ public final class TransientSolver {
     /** Steps {@code system}; the error test is relative to {@code relativeTolerance}. */
     public TransientSolver(ImplicitEulerSystem system, double relativeTolerance) {
         this.system = system;
-        this.nodes = system.nodes();
-        this.m = system.unknownsPerNode();
+        this.nodes = system.layout().nodes();
+        this.m = system.layout().unknownsPerNode();
         this.relativeTolerance = relativeTolerance;
-        this.atolConcentration = relativeTolerance * system.concentrationScale();
+        this.atolConcentration = relativeTolerance * system.layout().concentrationScale();
     }
 
     private static ImplicitEulerSystem slab(PnpModel1D model, NewtonSolver newton) {
         double scale = maxBulkConcentration(model.scenario, model.scales.concentrationMolPerM3);
+        ImplicitEulerSystem.Layout layout = new ImplicitEulerSystem.Layout(model.n, model.m, scale,
+                model.scales.timeS);
         return new ImplicitEulerSystem() {
             @Override
-            public int nodes() {
-                return model.n;
-            }
-
-            @Override
-            public int unknownsPerNode() {
-                return model.m;
-            }
-
-            @Override
-            public double concentrationScale() {
-                return scale;
-            }
-
-            @Override
-            public double timeScaleS() {
-                return model.scales.timeS;
+            public Layout layout() {
+                return layout;
             }
 
             @Override
@@ -181,7 +168,7 @@ public final class TransientSolver {
                 rejected++;
                 dt = step * 0.25;
                 if (dt < 1e-14 * Math.max(1, t)) {
-                    throw new ConvergenceException("time step collapsed at t = " + t * system.timeScaleS()
+                    throw new ConvergenceException("time step collapsed at t = " + t * system.layout().timeScaleS()
                             + " s (" + res.reason() + "); try a smaller [run] relative_tolerance or a finer mesh",
                             res.residualNorm());
                 }
@@ -219,7 +206,7 @@ public final class TransientSolver {
             if (observer != null) {
                 observer.accepted(t, u);
             }
-            double ts = system.timeScaleS();
+            double ts = system.layout().timeScaleS();
             progress.onTimeStep(t * ts, step * ts, tEnd * ts,
                     res.iterations());
         }
