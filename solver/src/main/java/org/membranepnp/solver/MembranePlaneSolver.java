@@ -348,12 +348,16 @@ public final class MembranePlaneSolver {
     }
 
     /**
-     * Total flux of species {@code species} through the x-edges between node columns {@code column} and
-     * {@code column + 1} at the present state (dimensionless: flux density × height).
+     * Total flux of species {@code species} through each column of x-edges (between node columns c and c + 1) at
+     * the present state, from one evaluation (dimensionless: flux density × height).
      */
-    public double fluxThroughColumn(int column, int species) {
+    public double[] fluxesThroughColumns(int species) {
         newton.evaluate(u);
-        return newton.assembler().speciesFluxThroughColumn(column, species);
+        double[] f = new double[model.nx - 1];
+        for (int c = 0; c < f.length; c++) {
+            f[c] = newton.assembler().speciesFluxThroughColumn(c, species);
+        }
+        return f;
     }
 
     /** The discrete model. */
