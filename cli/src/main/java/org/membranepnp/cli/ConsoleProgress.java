@@ -57,6 +57,21 @@ final class ConsoleProgress implements ProgressListener {
             }
             line += ")";
         }
+        show(line);
+    }
+
+    @Override
+    public void onContinuationStep(String what, double fraction, int newtonIterations) {
+        long now = System.nanoTime();
+        if (!verbose && now - lastPrintNs < (inPlace ? INTERVAL_IN_PLACE_NS : INTERVAL_NS)) {
+            return;
+        }
+        lastPrintNs = now;
+        show(String.format(Locale.ROOT, "  continuation in %s: %.0f%%, %d Newton iterations, wall %s s", what,
+                100 * fraction, newtonIterations, Fmt.num((now - startNs) * 1e-9, 3)));
+    }
+
+    private void show(String line) {
         if (inPlace) {
             err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
             lastWidth = line.length();

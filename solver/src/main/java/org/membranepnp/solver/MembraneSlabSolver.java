@@ -23,6 +23,7 @@ import org.membranepnp.solver.parallel.WorkerPool;
 public final class MembraneSlabSolver {
     private final PnpModel1D model;
     private final NewtonSolver newton;
+    private final WorkerPool pool;
     private final double[] u;
     private final double[] initialAmounts;
     private final TimeSeriesRecorder recorder;
@@ -53,6 +54,7 @@ public final class MembraneSlabSolver {
     public MembraneSlabSolver(Scenario scenario, Mesh1D mesh, WorkerPool pool) {
         this.model = new PnpModel1D(scenario, mesh);
         this.newton = new NewtonSolver(model, pool);
+        this.pool = pool;
         this.u = new double[model.n * model.m];
         InitialState.fillUniform(model, u);
         this.initialAmounts = new double[model.closedSpecies.size()];
@@ -77,7 +79,7 @@ public final class MembraneSlabSolver {
     /** Solves for the steady state from the current state. */
     public void solveSteady() {
         long t0 = System.nanoTime();
-        SteadyStateSolver steady = new SteadyStateSolver(model, newton);
+        SteadyStateSolver steady = new SteadyStateSolver(model, newton, pool);
         try {
             steady.solve(u, progress);
         } finally {

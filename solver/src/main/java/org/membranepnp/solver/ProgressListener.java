@@ -10,6 +10,13 @@ public interface ProgressListener {
     default void onTimeStep(double timeS, double dtS, double endTimeS, int newtonIterations) {
     }
 
+    /**
+     * A steady state found along a continuation path: {@code what} is followed and {@code fraction} of the way
+     * (0 to 1) is done.
+     */
+    default void onContinuationStep(String what, double fraction, int newtonIterations) {
+    }
+
     /** A Newton iteration with its scaled residual norm (verbose). */
     default void onNewtonIteration(int iteration, double residualNorm) {
     }

@@ -1,13 +1,28 @@
 package org.membranepnp.solver;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleFunction;
+import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.solver.fv.InitialState;
 import org.membranepnp.solver.fv.PnpModel1D;
 import org.membranepnp.solver.newton.NewtonResult;
 import org.membranepnp.solver.newton.NewtonSolver;
+import org.membranepnp.solver.parallel.WorkerPool;
 
 /**
- * Steady states: Newton on the steady equations (closed compartments keep their amounts) from the analytic
- * guess; where that fails, pseudo-transient continuation — implicit Euler steps with growing Δt, which conserve
- * every amount exactly — until plain Newton converges from the state reached.
+ * Steady states, found whenever one exists by three strategies in turn:
+ * <ol>
+ *   <li>Newton on the steady equations (closed compartments keep their amounts) from the given state, usually
+ *       the analytic guess;</li>
+ *   <li>continuation along parameter embeddings ({@link ScenarioEmbedding}): from the uncharged, unclamped,
+ *       unpumped membrane — itself reached, if need be, from equal baths — to the scenario, each step a Newton
+ *       solve from the last steady state with the step length adapted to how Newton fares;</li>
+ *   <li>pseudo-transient continuation from the filled baths (the amounts of the closed compartments exactly):
+ *       implicit Euler steps of growing Δt, which conserve every amount, until Newton converges from the state
+ *       reached.</li>
+ * </ol>
+ * A failure says what each strategy reached.
  */
 public final class SteadyStateSolver {
     /**
@@ -16,48 +31,130 @@ public final class SteadyStateSolver {
      */
     public static final double TOLERANCE = 1e-8;
     private static final int DIRECT_ITERATIONS = 40;
+    private static final int PATH_ITERATIONS = 15;
     private static final int STEP_ITERATIONS = 12;
     private static final int MAX_PSEUDO_STEPS = 400;
+    private static final int MAX_PATH_STEPS = 400;
+    private static final double MIN_PATH_STEP = 1e-7;
 
     private final PnpModel1D model;
     private final NewtonSolver newton;
+    private final WorkerPool pool;
+    private final List<String> attempts = new ArrayList<>();
     private int iterations;
     private int pseudoSteps;
+    private int pathSteps;
     private double lastResidual = Double.NaN;
 
     public SteadyStateSolver(PnpModel1D model, NewtonSolver newton) {
+        this(model, newton, WorkerPool.serial());
+    }
+
+    /** Continuation models assemble with the threads of {@code pool}. */
+    public SteadyStateSolver(PnpModel1D model, NewtonSolver newton, WorkerPool pool) {
         this.model = model;
         this.newton = newton;
+        this.pool = pool;
     }
 
     /**
      * Solves in place from the state in {@code u}.
      *
-     * @throws ConvergenceException if neither Newton nor continuation converges
+     * @throws ConvergenceException if no strategy converges; the message says what each reached
      */
     public void solve(double[] u, ProgressListener progress) {
         double[] start = u.clone();
         NewtonResult direct = newton.solve(u, null, 0.0, true, DIRECT_ITERATIONS, TOLERANCE);
-        iterations += direct.iterations();
-        lastResidual = direct.residualNorm();
+        count(direct);
         if (direct.converged()) {
             return;
         }
+        attempts.add("Newton from the analytic guess: " + direct.reason());
+        if (embeddedContinuation(u, progress)) {
+            return;
+        }
         System.arraycopy(start, 0, u, 0, u.length);
-        continuation(u, progress, direct);
+        pseudoTransient(u, progress);
     }
 
-    private void continuation(double[] u, ProgressListener progress, NewtonResult first) {
+    /** Continuation in the driving terms, from a solved undriven problem (itself by bath contrast if need be). */
+    private boolean embeddedContinuation(double[] u, ProgressListener progress) {
+        Scenario sc = model.scenario;
+        InitialState.fillSteadyGuess(member(ScenarioEmbedding.drives(sc, 0)), u);
+        PnpModel1D undriven = member(ScenarioEmbedding.drives(sc, 0));
+        NewtonResult r = newton.sibling(undriven, pool).solve(u, null, 0.0, true, DIRECT_ITERATIONS, TOLERANCE);
+        count(r);
+        if (!r.converged()) {
+            // equal baths, uncharged: the uniform bath at ψ = 0 solves it exactly
+            InitialState.fillUniform(member(ScenarioEmbedding.bathContrast(sc, 0)), u);
+            double reached = follow("bath contrast", lambda -> ScenarioEmbedding.bathContrast(sc, lambda), u,
+                    progress);
+            if (reached < 1) {
+                attempts.add(String.format("continuation from equal baths reached %.3g of the way", reached));
+                return false;
+            }
+        }
+        double reached = follow("fixed charges, clamp and pump", lambda -> ScenarioEmbedding.drives(sc, lambda), u,
+                progress);
+        if (reached < 1) {
+            attempts.add(String.format("continuation in fixed charges, clamp and pump reached %.3g of the way",
+                    reached));
+            return false;
+        }
+        NewtonResult fin = newton.solve(u, null, 0.0, true, DIRECT_ITERATIONS, TOLERANCE);
+        count(fin);
+        return fin.converged();
+    }
+
+    /**
+     * Follows the steady states of {@code path} from λ = 0 (solved in {@code u}) towards λ = 1, with the step
+     * doubled after an easy Newton solve and halved after a failed one.
+     *
+     * @return the λ reached (1 on success); {@code u} holds its steady state
+     */
+    private double follow(String what, DoubleFunction<Scenario> path, double[] u, ProgressListener progress) {
+        double lambda = 0;
+        double step = 0.25;
+        double[] trial = u.clone();
+        for (int k = 0; k < MAX_PATH_STEPS && lambda < 1; k++) {
+            double next = Math.min(1.0, lambda + step);
+            System.arraycopy(u, 0, trial, 0, u.length);
+            PnpModel1D member = member(path.apply(next));
+            NewtonResult r = newton.sibling(member, pool).solve(trial, null, 0.0, true, PATH_ITERATIONS,
+                    TOLERANCE);
+            count(r);
+            if (!r.converged()) {
+                step *= 0.5;
+                if (step < MIN_PATH_STEP) {
+                    return lambda;
+                }
+                continue;
+            }
+            System.arraycopy(trial, 0, u, 0, u.length);
+            lambda = next;
+            pathSteps++;
+            progress.onContinuationStep(what, lambda, r.iterations());
+            step *= r.iterations() <= 5 ? 2.0 : 1.0;
+        }
+        return lambda;
+    }
+
+    /** A member of a continuation path, on this mesh and in this model's units. */
+    private PnpModel1D member(Scenario sc) {
+        return new PnpModel1D(sc, model.mesh, model.scales);
+    }
+
+    private void pseudoTransient(double[] u, ProgressListener progress) {
+        InitialState.fillUniform(model, u);
         double[] old = u.clone();
         double[] trial = u.clone();
         double dt = 1e-3;
         double time = 0;
-        String lastReason = first.reason();
+        String lastReason = "not started";
         for (int step = 0; step < MAX_PSEUDO_STEPS; step++) {
             System.arraycopy(old, 0, trial, 0, u.length);
             NewtonResult res = newton.solve(trial, old, 1.0 / dt, false, STEP_ITERATIONS, TOLERANCE);
-            iterations += res.iterations();
-            lastResidual = res.residualNorm();
+            count(res);
             if (!res.converged()) {
                 lastReason = res.reason();
                 dt *= 0.25;
@@ -74,8 +171,7 @@ public final class SteadyStateSolver {
             if (dt > 1e3 || step % 8 == 7) {
                 System.arraycopy(old, 0, trial, 0, u.length);
                 NewtonResult fin = newton.solve(trial, null, 0.0, true, DIRECT_ITERATIONS, TOLERANCE);
-                iterations += fin.iterations();
-                lastResidual = fin.residualNorm();
+                count(fin);
                 if (fin.converged()) {
                     System.arraycopy(trial, 0, u, 0, u.length);
                     return;
@@ -84,9 +180,16 @@ public final class SteadyStateSolver {
             }
         }
         System.arraycopy(old, 0, u, 0, u.length);
-        throw new ConvergenceException("steady state not found: Newton and pseudo-transient continuation failed ("
-                + lastReason + "); try a finer [mesh] cells, or [run] mode = \"transient\" to follow the approach",
-                lastResidual);
+        attempts.add(String.format("pseudo-transient continuation from the filled baths reached t = %.3g s (%s)",
+                time * model.scales.timeS, lastReason));
+        throw new ConvergenceException("steady state not found; " + String.join("; ", attempts)
+                + ". The scenario may have no steady state (e.g. a constant pump that empties a closed bath): run it "
+                + "with run.mode = \"transient\" to follow what happens", lastResidual);
+    }
+
+    private void count(NewtonResult r) {
+        iterations += r.iterations();
+        lastResidual = r.residualNorm();
     }
 
     /** Newton iterations used so far. */
@@ -97,6 +200,11 @@ public final class SteadyStateSolver {
     /** Pseudo-time steps taken by the continuation (0 if Newton converged directly). */
     public int pseudoSteps() {
         return pseudoSteps;
+    }
+
+    /** Steps taken along parameter embeddings (0 if Newton converged directly). */
+    public int pathSteps() {
+        return pathSteps;
     }
 
     /** Scaled residual of the last Newton iteration. */

@@ -4,6 +4,7 @@ import org.membranepnp.engine.analytic.GhkVoltage;
 import org.membranepnp.engine.analytic.GouyChapman;
 import org.membranepnp.engine.analytic.MembraneCapacitor;
 import org.membranepnp.engine.model.Bath;
+import org.membranepnp.engine.model.BoundaryKind;
 import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.Membrane;
 import org.membranepnp.engine.model.Scenario;
@@ -19,9 +20,42 @@ public final class InitialState {
      * faces), bulk concentrations, and at a charged face the Gouy–Chapman layer that neutralizes its fixed charge
      * (it forms within nanoseconds); inside the membrane the constant-field profile between the faces. Without
      * surface charges this is ψ = 0 and uniform bulk concentrations.
+     *
+     * <p>A bath closed by a wall holds exactly what {@link #filledAmountMolPerM2} says of each species (its
+     * concentrations scaled to that amount), so that the amounts of a closed system do not depend on the
+     * mesh or on the layer's shape.
      */
     public static void fillUniform(PnpModel1D model, double[] u) {
-        fillWithInsideCharge(model, u, -model.scenario.membrane().insideSurfaceChargeCPerM2());
+        fillWithInsideCharge(model, u, -model.scenario.membrane().insideSurfaceChargeCPerM2(), true);
+    }
+
+    /**
+     * What a bath closed by a wall holds of species i, mol/m²: its uniform filling c_i·W, plus its share of the
+     * counter-charge of its face's fixed charge σ, which the counter-ions (z_i σ < 0) of the bath carry in
+     * proportion to their charge concentration:
+     * <pre>
+     *   N_i = c_i W − (σ/F) c_i / Σ_{z_j σ &lt; 0} z_j c_j   for counter-ions,   N_i = c_i W otherwise,
+     * </pre>
+     * so that the bath and its face together are neutral (Σ z_i F N_i + σ = 0 for a neutral bath), as if the bath had
+     * been filled through its face. Without fixed charge this is the uniform filling c_i·W.
+     */
+    public static double filledAmountMolPerM2(Scenario sc, int species, boolean inside) {
+        Bath bath = inside ? sc.inside() : sc.outside();
+        double sigma = inside ? sc.membrane().insideSurfaceChargeCPerM2() : sc.membrane().outsideSurfaceChargeCPerM2();
+        double c = bath.concentrationMm(species);
+        double amount = c * bath.widthUm() * 1e-6;
+        int z = sc.species().get(species).charge();
+        if (sigma == 0 || c == 0 || z * sigma >= 0) {
+            return amount;
+        }
+        double counterCharge = 0;
+        for (int j = 0; j < sc.speciesCount(); j++) {
+            int zj = sc.species().get(j).charge();
+            if (zj * sigma < 0) {
+                counterCharge += zj * bath.concentrationMm(j);
+            }
+        }
+        return amount - sigma / PhysicalConstants.FARADAY_C_PER_MOL * c / counterCharge;
     }
 
     /**
@@ -52,7 +86,7 @@ public final class InitialState {
         } else {
             qIn = 0.0;
         }
-        fillWithInsideCharge(model, u, qIn);
+        fillWithInsideCharge(model, u, qIn, false);
     }
 
     private static double capacitanceFPerM2(Membrane mem) {
@@ -64,7 +98,7 @@ public final class InitialState {
      * Diffuse layers (Gouy–Chapman) holding ionic charge qIn (C/m²) in the inside bath and its balance in the
      * outside bath, the membrane capacitor charged by qIn + σ_in, Boltzmann concentrations, constant field inside.
      */
-    private static void fillWithInsideCharge(PnpModel1D model, double[] u, double qIn) {
+    private static void fillWithInsideCharge(PnpModel1D model, double[] u, double qIn, boolean filledAmounts) {
         Scenario sc = model.scenario;
         double t = sc.temperatureK();
         double vt = PhysicalConstants.thermalVoltageMv(t);
@@ -101,11 +135,15 @@ public final class InitialState {
         if (model.kind[0] == EquationKind.DIRICHLET && model.kind[(model.n - 1) * model.m] != EquationKind.DIRICHLET) {
             shift = model.dirichlet[0] - psi[0]; // gauge at the inside electrode
         }
-        fill(model, u, psi, bulkIn / vt + shift, shift);
+        fill(model, u, psi, bulkIn / vt + shift, shift, filledAmounts);
     }
 
-    /** Fills u from ψ (relative to the outside bulk at 0) with Boltzmann baths and constant-field membranes. */
-    private static void fill(PnpModel1D model, double[] u, double[] psi, double psiBulkIn, double shift) {
+    /**
+     * Fills u from ψ (relative to the outside bulk at 0) with Boltzmann baths and constant-field membranes; with
+     * {@code filledAmounts}, each bath closed by a wall is scaled to hold its {@link #filledAmountMolPerM2}.
+     */
+    private static void fill(PnpModel1D model, double[] u, double[] psi, double psiBulkIn, double shift,
+                             boolean filledAmounts) {
         Scenario sc = model.scenario;
         int m = model.m;
         int a = model.mesh.membraneStartNode();
@@ -129,6 +167,14 @@ public final class InitialState {
                 u[k * m + 1 + i] = c;
             }
         }
+        if (filledAmounts) {
+            if (sc.boundary().inside() == BoundaryKind.WALL) {
+                scaleToFilledAmounts(model, u, 0, a, true);
+            }
+            if (sc.boundary().outside() == BoundaryKind.WALL) {
+                scaleToFilledAmounts(model, u, b, model.n - 1, false);
+            }
+        }
         for (int i = 0; i < model.s; i++) {
             double cl = u[a * m + 1 + i];
             double cr = u[b * m + 1 + i];
@@ -141,6 +187,24 @@ public final class InitialState {
                 }
                 double xi = (model.mesh.xNm(k) - xa) / len;
                 u[k * m + 1 + i] = constantFieldProfile(cl, cr, al, xi);
+            }
+        }
+    }
+
+    /** Scales each species' concentrations in bath nodes [from, to] to the bath's filled amount. */
+    private static void scaleToFilledAmounts(PnpModel1D model, double[] u, int from, int to, boolean inside) {
+        int m = model.m;
+        double perDimensionless = model.scales.concentrationMolPerM3 * model.scales.lengthM;
+        for (int i = 0; i < model.s; i++) {
+            double held = 0;
+            for (int k = from; k <= to; k++) {
+                held += model.waterVolume[k] * u[k * m + 1 + i];
+            }
+            if (held > 0) {
+                double f = filledAmountMolPerM2(model.scenario, i, inside) / perDimensionless / held;
+                for (int k = from; k <= to; k++) {
+                    u[k * m + 1 + i] *= f;
+                }
             }
         }
     }

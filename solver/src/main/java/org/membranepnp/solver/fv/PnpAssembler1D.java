@@ -15,14 +15,17 @@ import org.membranepnp.solver.parallel.WorkerPool;
  *   Poisson  Σ_cells ε(ψ_k − ψ_nb)/h − Γ Σ_i z_i vol_ki ĉ_ki − σ_k = 0
  *   NP       vol_ki (ĉ_ki − ĉ_ki^old)/Δt + F_k,i − F_{k−1},i = 0
  * </pre>
- * Discrete conservation is exact: each cell flux leaves one node and enters its neighbour. Two passes (cells,
- * then nodes) write disjoint memory, so any partition of the loops gives bit-identical results.
+ * Discrete conservation is exact: each cell flux leaves one node and enters its neighbour. In a steady solve
+ * (Δt̂ = ∞) a species' rows in a compartment bounded by a wall are its partial flux sums from that wall
+ * ({@link SteadyRow}), scaled by the cell's h/D. Two passes (cells, then nodes) write disjoint memory, so any
+ * partition of the loops gives bit-identical results.
  */
 public final class PnpAssembler1D {
     private final PnpModel1D model;
     private final WorkerPool pool;
     private final int[] pumpRows = new int[4];
     private final double[] pumpWeights = new double[4];
+    private final double[] pumpColumn;
     // per cell and species: flux and its derivatives
     private final ScharfetterGummelFluxes fluxes;
     private final double[] flux;
@@ -43,13 +46,14 @@ public final class PnpAssembler1D {
         this.dFluxDcLeft = fluxes.dLeft;
         this.dFluxDcRight = fluxes.dRight;
         this.dFluxDpsiRight = fluxes.dPsiRight;
+        this.pumpColumn = model.pump != null ? new double[model.n * model.m] : null;
     }
 
     /**
      * Residual {@code r} and Jacobian {@code jac} at state {@code u}.
      *
      * @param uOld        previous time level (ignored when {@code invDt} is 0)
-     * @param invDt       1/Δt̂, or 0 for the steady equations
+     * @param invDt       1/Δt̂, or 0 for the steady equations (with the steady row forms of the model)
      * @param constraints global equations whose rows replace local ones (their Jacobian rows become identity
      *                    rows here; Newton adds the rest)
      */
@@ -62,7 +66,7 @@ public final class PnpAssembler1D {
         });
         int m = model.m;
         if (model.pump != null) {
-            addPump(u, r);
+            addPump(u, invDt, r);
         }
         for (GlobalConstraint c : constraints) {
             r[c.rowNode() * m + c.variable()] = c.residual(u, uOld, invDt);
@@ -70,13 +74,47 @@ public final class PnpAssembler1D {
         }
     }
 
-    /** The pump's sink and source terms on the balance rows of the two faces (its Jacobian is added by Newton). */
-    private void addPump(double[] u, double[] r) {
+    /** The pump's sink and source terms on the rows they enter (its Jacobian is added by Newton). */
+    private void addPump(double[] u, double invDt, double[] r) {
         double j = model.pump.rate(u);
+        pumpColumn(pumpColumn, invDt);
+        for (int row = 0; row < r.length; row++) {
+            double w = pumpColumn[row];
+            if (w != 0.0) {
+                r[row] += w * j;
+            }
+        }
+    }
+
+    /**
+     * The pump's column w of the Jacobian, ∂r/∂J: its stoichiometry on the balance rows of the two faces, or, in a
+     * steady solve, on every partial flux sum that includes a face ({@link SteadyRow}), scaled like that row.
+     * Rows with a fixed value (reservoir, inactive) get 0; rows that a global constraint replaces are not excluded.
+     */
+    public void pumpColumn(double[] column, double invDt) {
+        java.util.Arrays.fill(column, 0.0);
+        int m = model.m;
+        int s = model.s;
         model.pump.rows(pumpRows, pumpWeights);
         for (int q = 0; q < 4; q++) {
-            if (model.kind[pumpRows[q]] == EquationKind.BALANCE) {
-                r[pumpRows[q]] += pumpWeights[q] * j;
+            int row = pumpRows[q];
+            if (model.kind[row] != EquationKind.BALANCE) {
+                continue;
+            }
+            int node = row / m;
+            int i = row % m - 1;
+            double w = pumpWeights[q];
+            SteadyRow form = invDt == 0.0 ? model.steadyRow[node * s + i] : SteadyRow.BALANCE;
+            if (form == SteadyRow.BALANCE) {
+                column[row] += w;
+            }
+            for (int k = node; form == SteadyRow.FLUX_RIGHT && k < model.n
+                    && model.steadyRow[k * s + i] == SteadyRow.FLUX_RIGHT; k++) {
+                column[k * m + 1 + i] += w * model.h[k] / model.diffusivity[k * s + i];
+            }
+            for (int k = node; form == SteadyRow.FLUX_LEFT && k > 0
+                    && model.steadyRow[k * s + i] == SteadyRow.FLUX_LEFT; k--) {
+                column[k * m + 1 + i] += w * model.h[k - 1] / model.diffusivity[(k - 1) * s + i];
             }
         }
     }
@@ -133,31 +171,34 @@ public final class PnpAssembler1D {
                 di[blk + 1 + i] -= q;
             }
             r[off] = rp;
-            // Nernst–Planck rows
+            // Nernst–Planck rows (balance law, or a partial flux sum in a steady solve)
             for (int i = 0; i < s; i++) {
                 int row = blk + (1 + i) * m;
                 int col = 1 + i;
+                SteadyRow form = invDt == 0.0 ? model.steadyRow[k * s + i] : SteadyRow.BALANCE;
                 double rn = 0;
                 if (invDt != 0.0) {
                     double v = model.volume[k * s + i] * invDt;
                     rn += v * (u[off + col] - uOld[off + col]);
                     di[row + col] += v;
                 }
-                if (k < n - 1) { // cell k: flux out to the right
+                if (k < n - 1 && form != SteadyRow.FLUX_LEFT) { // cell k: flux out to the right
                     int c = k * s + i;
-                    rn += flux[c];
-                    di[row + col] += dFluxDcLeft[c];
-                    up[row + col] += dFluxDcRight[c];
-                    di[row] -= dFluxDpsiRight[c];
-                    up[row] += dFluxDpsiRight[c];
+                    double w = form == SteadyRow.FLUX_RIGHT ? model.h[k] / model.diffusivity[c] : 1.0;
+                    rn += w * flux[c];
+                    di[row + col] += w * dFluxDcLeft[c];
+                    up[row + col] += w * dFluxDcRight[c];
+                    di[row] -= w * dFluxDpsiRight[c];
+                    up[row] += w * dFluxDpsiRight[c];
                 }
-                if (k > 0) { // cell k−1: flux in from the left
+                if (k > 0 && form != SteadyRow.FLUX_RIGHT) { // cell k−1: flux in from the left
                     int c = (k - 1) * s + i;
-                    rn -= flux[c];
-                    di[row + col] -= dFluxDcRight[c];
-                    lo[row + col] -= dFluxDcLeft[c];
-                    di[row] -= dFluxDpsiRight[c];
-                    lo[row] += dFluxDpsiRight[c];
+                    double w = form == SteadyRow.FLUX_LEFT ? model.h[k - 1] / model.diffusivity[c] : 1.0;
+                    rn -= w * flux[c];
+                    di[row + col] -= w * dFluxDcRight[c];
+                    lo[row + col] -= w * dFluxDcLeft[c];
+                    di[row] -= w * dFluxDpsiRight[c];
+                    lo[row] += w * dFluxDpsiRight[c];
                 }
                 r[off + col] = rn;
             }

@@ -56,10 +56,20 @@ public final class PnpModel1D {
     public final List<ClosedCompartment> closedSpecies;
     /** The Na⁺/K⁺ pump, or null. */
     public final NaKPumpTerm pump;
+    /** Form of each species' steady equation [node·s + i] (partial flux sums from a wall, or the balance law). */
+    public final SteadyRow[] steadyRow;
 
     public PnpModel1D(Scenario scenario, Mesh1D mesh) {
+        this(scenario, mesh, new Scales(scenario));
+    }
+
+    /**
+     * The model in the dimensionless units of {@code scales} (e.g. those of another member of a continuation path,
+     * so that states carry over).
+     */
+    public PnpModel1D(Scenario scenario, Mesh1D mesh, Scales scales) {
         this.scenario = scenario;
-        this.scales = new Scales(scenario);
+        this.scales = scales;
         this.mesh = mesh;
         this.n = mesh.nodeCount();
         this.s = scenario.speciesCount();
@@ -135,6 +145,8 @@ public final class PnpModel1D {
             }
         }
         setBoundaries();
+        this.steadyRow = new SteadyRow[n * s];
+        java.util.Arrays.fill(steadyRow, SteadyRow.BALANCE);
         this.pump = NaKPumpTerm.of(this);
         this.closedSpecies = findClosedSpeciesCompartments();
         List<GlobalConstraint> steady = new ArrayList<>(closedSpecies);
@@ -191,7 +203,11 @@ public final class PnpModel1D {
         }
     }
 
-    /** Connected runs of nodes joined by cells where species i moves; closed if no node is a reservoir. */
+    /**
+     * Connected runs of nodes joined by cells where species i moves; closed if no node is a reservoir. Sets the
+     * steady row forms: partial flux sums from the wall end of every compartment that has one; a closed
+     * compartment keeps its amount (the uniform filling of {@link InitialState#fillUniform}) on its last row.
+     */
     private List<ClosedCompartment> findClosedSpeciesCompartments() {
         List<ClosedCompartment> result = new ArrayList<>();
         double[] u0 = new double[n * m];
@@ -207,18 +223,25 @@ public final class PnpModel1D {
                 while (end < n - 1 && diffusivity[end * s + i] > 0) {
                     end++;
                 }
-                boolean open = false;
-                for (int k = start; k <= end; k++) {
-                    open |= kind[k * m + 1 + i] == EquationKind.DIRICHLET;
+                boolean openLeft = kind[start * m + 1 + i] == EquationKind.DIRICHLET;
+                boolean openRight = kind[end * m + 1 + i] == EquationKind.DIRICHLET;
+                if (!openLeft) {
+                    for (int k = start; k < end; k++) {
+                        steadyRow[k * s + i] = SteadyRow.FLUX_RIGHT;
+                    }
+                } else if (!openRight) {
+                    for (int k = start + 1; k <= end; k++) {
+                        steadyRow[k * s + i] = SteadyRow.FLUX_LEFT;
+                    }
                 }
-                if (!open) {
+                if (!openLeft && !openRight) {
                     double[] a = new double[(end - start + 1) * m];
                     for (int k = start; k <= end; k++) {
                         a[(k - start) * m + 1 + i] = volume[k * s + i];
                     }
                     String name = scenario.species().get(i).name() + " in nodes " + start + ".." + end;
-                    ClosedCompartment c0 = new ClosedCompartment(name, 1 + i, start, start, end, a, 0.0);
-                    result.add(new ClosedCompartment(name, 1 + i, start, start, end, a, c0.amount(u0, m)));
+                    ClosedCompartment c0 = new ClosedCompartment(name, 1 + i, end, start, end, a, 0.0);
+                    result.add(new ClosedCompartment(name, 1 + i, end, start, end, a, c0.amount(u0, m)));
                 }
                 start = end + 1;
             }

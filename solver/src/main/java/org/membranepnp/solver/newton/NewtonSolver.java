@@ -1,6 +1,9 @@
 package org.membranepnp.solver.newton;
 
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.membranepnp.solver.ProgressListener;
 import org.membranepnp.solver.fv.GlobalConstraint;
 import org.membranepnp.solver.fv.EquationKind;
@@ -33,13 +36,12 @@ public final class NewtonSolver {
     private final double[] du;
     private final double[][] zCols;
     private final double[][] gradients;
-    private final int[] pumpRows = new int[4];
-    private final double[] pumpWeights = new double[4];
     private final double[] pumpGradient = new double[2];
     private final double[] pumpColumn;
-    private final double[] small;
-    private final double[] smallRhs;
-    private final int[] smallPiv;
+    private final DMatrixRMaj small;
+    private final DMatrixRMaj smallRhs;
+    private final DMatrixRMaj smallX;
+    private final LinearSolverDense<DMatrixRMaj> smallLu;
     private ProgressListener listener = ProgressListener.NONE;
     private boolean verbose;
 
@@ -59,15 +61,23 @@ public final class NewtonSolver {
         this.zCols = new double[q][model.n * model.m];
         this.gradients = new double[q][];
         this.pumpColumn = new double[model.n * model.m];
-        this.small = new double[q * q];
-        this.smallRhs = new double[q];
-        this.smallPiv = new int[q];
+        this.small = new DMatrixRMaj(q, q);
+        this.smallRhs = new DMatrixRMaj(q, 1);
+        this.smallX = new DMatrixRMaj(q, 1);
+        this.smallLu = LinearSolverFactory_DDRM.lu(Math.max(q, 1));
     }
 
     /** Reports each iteration's residual to {@code l} when {@code verbose}. */
     public void setListener(ProgressListener l, boolean verbose) {
         this.listener = l;
         this.verbose = verbose;
+    }
+
+    /** A Newton solver for another model (e.g. a member of a continuation path) that reports like this one. */
+    public NewtonSolver sibling(PnpModel1D other, WorkerPool pool) {
+        NewtonSolver s = new NewtonSolver(other, pool);
+        s.setListener(listener, verbose);
+        return s;
     }
 
     /** The assembler (for flux evaluation by callers). */
@@ -100,19 +110,19 @@ public final class NewtonSolver {
             }
             try {
                 lu.factor(jac);
+                for (int i = 0; i < du.length; i++) {
+                    du[i] = -r[i];
+                }
+                lu.solve(du);
+                if (!closed.isEmpty()) {
+                    prepareWoodbury(closed, u, invDt);
+                    applyWoodbury(closed, du);
+                }
             } catch (ArithmeticException e) {
                 return new NewtonResult(false, it, resNorm, "singular Jacobian: " + e.getMessage());
             }
-            for (int i = 0; i < du.length; i++) {
-                du[i] = -r[i];
-            }
-            lu.solve(du);
-            if (!closed.isEmpty()) {
-                prepareWoodbury(closed, u, invDt);
-                applyWoodbury(closed, du);
-            }
             if (model.pump != null && model.pump.saturating()) {
-                addPumpJacobian(closed, u);
+                addPumpJacobian(closed, u, invDt);
             }
             double lambda = damping(u);
             if (!(lambda >= MIN_DAMPING)) {
@@ -138,6 +148,7 @@ public final class NewtonSolver {
     private void prepareWoodbury(List<GlobalConstraint> closed, double[] u, double invDt) {
         int q = closed.size();
         int m = model.m;
+        small.reshape(q, q);
         for (int c = 0; c < q; c++) {
             double[] zc = zCols[c];
             java.util.Arrays.fill(zc, 0.0);
@@ -153,21 +164,25 @@ public final class NewtonSolver {
         for (int c = 0; c < q; c++) {
             GlobalConstraint cc = closed.get(c);
             for (int d = 0; d < q; d++) {
-                small[c * q + d] = (c == d ? 1.0 : 0.0) + vDot(cc, gradients[c], zCols[d]);
+                small.set(c, d, (c == d ? 1.0 : 0.0) + vDot(cc, gradients[c], zCols[d]));
             }
         }
-        smallFactor(q);
+        if (!smallLu.setA(small)) {
+            throw new ArithmeticException("the global constraints are dependent (I + VᵀZ is singular)");
+        }
     }
 
     /** x ← x − Z (I + VᵀZ)⁻¹ Vᵀ x: turns T⁻¹b into J⁻¹b for J = T + Σ e_c v_cᵀ. */
     private void applyWoodbury(List<GlobalConstraint> closed, double[] x) {
         int q = closed.size();
+        smallRhs.reshape(q, 1);
         for (int c = 0; c < q; c++) {
-            smallRhs[c] = vDot(closed.get(c), gradients[c], x);
+            smallRhs.set(c, 0, vDot(closed.get(c), gradients[c], x));
         }
-        smallSolve(q);
+        smallX.reshape(q, 1);
+        smallLu.solve(smallRhs, smallX);
         for (int d = 0; d < q; d++) {
-            double w = smallRhs[d];
+            double w = smallX.get(d, 0);
             double[] zd = zCols[d];
             for (int i = 0; i < x.length; i++) {
                 x[i] -= w * zd[i];
@@ -179,18 +194,15 @@ public final class NewtonSolver {
      * The saturating pump's Jacobian w gᵀ (stoichiometry on the face rows times ∇J), by Sherman–Morrison:
      * δ ← δ − A⁻¹w (g·δ)/(1 + g·A⁻¹w), A the Jacobian without it.
      */
-    private void addPumpJacobian(List<GlobalConstraint> closed, double[] u) {
+    private void addPumpJacobian(List<GlobalConstraint> closed, double[] u, double invDt) {
         var pump = model.pump;
-        pump.rows(pumpRows, pumpWeights);
-        java.util.Arrays.fill(pumpColumn, 0.0);
+        assembler.pumpColumn(pumpColumn, invDt);
         boolean any = false;
-        for (int k = 0; k < 4; k++) {
-            int row = pumpRows[k];
-            if (model.kind[row] != org.membranepnp.solver.fv.EquationKind.BALANCE || isGlobalRow(closed, row)) {
-                continue; // that row's equation is not the balance law the pump enters
+        for (int row = 0; row < pumpColumn.length; row++) {
+            if (pumpColumn[row] != 0.0 && isGlobalRow(closed, row)) {
+                pumpColumn[row] = 0.0; // that row's equation is not one the pump enters
             }
-            pumpColumn[row] = pumpWeights[k];
-            any = true;
+            any |= pumpColumn[row] != 0.0;
         }
         pump.gradient(u, pumpGradient);
         if (!any || (pumpGradient[0] == 0 && pumpGradient[1] == 0)) {
@@ -231,58 +243,6 @@ public final class NewtonSolver {
             }
         }
         return sum - x[cc.rowNode() * m + cc.variable()];
-    }
-
-    /** LU with partial pivoting of the q × q matrix {@code small}, in place. */
-    private void smallFactor(int q) {
-        double[] a = small;
-        for (int c = 0; c < q; c++) {
-            int p = c;
-            for (int rr = c + 1; rr < q; rr++) {
-                if (Math.abs(a[rr * q + c]) > Math.abs(a[p * q + c])) {
-                    p = rr;
-                }
-            }
-            smallPiv[c] = p;
-            if (p != c) {
-                for (int k = 0; k < q; k++) {
-                    double t = a[c * q + k];
-                    a[c * q + k] = a[p * q + k];
-                    a[p * q + k] = t;
-                }
-            }
-            for (int rr = c + 1; rr < q; rr++) {
-                double f = a[rr * q + c] / a[c * q + c];
-                a[rr * q + c] = f;
-                for (int k = c + 1; k < q; k++) {
-                    a[rr * q + k] -= f * a[c * q + k];
-                }
-            }
-        }
-    }
-
-    /** Solves with the LU of {@code small}, in place in {@code smallRhs}. */
-    private void smallSolve(int q) {
-        double[] a = small;
-        double[] b = smallRhs;
-        for (int c = 0; c < q; c++) {
-            int p = smallPiv[c];
-            if (p != c) {
-                double t = b[c];
-                b[c] = b[p];
-                b[p] = t;
-            }
-            for (int rr = c + 1; rr < q; rr++) {
-                b[rr] -= a[rr * q + c] * b[c];
-            }
-        }
-        for (int c = q - 1; c >= 0; c--) {
-            double sum = b[c];
-            for (int k = c + 1; k < q; k++) {
-                sum -= a[c * q + k] * b[k];
-            }
-            b[c] = sum / a[c * q + c];
-        }
     }
 
     private double damping(double[] u) {
