@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.util.List;
 import java.util.Locale;
 import org.membranepnp.engine.UserInputException;
+import org.membranepnp.engine.result.FileWriteException;
 import org.membranepnp.solver.ConvergenceException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -54,33 +55,50 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
-        UserInputException input = find(ex, UserInputException.class);
-        ConvergenceException convergence = find(ex, ConvergenceException.class);
-        IOException io = find(ex, IOException.class);
-        int code;
-        String line;
-        if (input != null) {
-            code = EXIT_USAGE;
-            line = "pnp: " + oneLine(message(input));
-        } else if (convergence != null) {
-            code = EXIT_CONVERGENCE;
-            line = "pnp: " + oneLine(message(convergence))
-                    + String.format(Locale.ROOT, " (last residual %.3e)", convergence.lastResidual());
-        } else if (io != null) {
-            code = EXIT_UNEXPECTED;
-            line = "pnp: " + describe(io);
-        } else {
-            code = EXIT_UNEXPECTED;
-            line = "pnp: unexpected error: " + oneLine(ex.toString())
-                    + " (set PNP_DEBUG=1 or pass --verbose for a stack trace)";
-        }
+        Failure failure = failure(ex);
         PrintWriter err = cl.getErr();
-        err.println(line);
+        err.println("pnp: " + failure.message()
+                + (failure.unexpected() ? " (set PNP_DEBUG=1 or pass --verbose for a stack trace)" : ""));
         if (debugFromEnvironment() || verboseMatched(parseResult)) {
             ex.printStackTrace(err);
         }
         err.flush();
-        return code;
+        return failure.code();
+    }
+
+    /**
+     * What a failure comes to.
+     *
+     * @param code       the exit code
+     * @param message    one line, without the leading "pnp: "
+     * @param unexpected a bug rather than bad input, a solver failure or an I/O error
+     */
+    record Failure(int code, String message, boolean unexpected) {
+    }
+
+    /** The exit code and one-line message of {@code ex}, as {@code pnp} reports it. */
+    static Failure failure(Throwable ex) {
+        UserInputException input = find(ex, UserInputException.class);
+        ConvergenceException convergence = find(ex, ConvergenceException.class);
+        IOException io = find(ex, IOException.class);
+        if (input != null) {
+            return new Failure(EXIT_USAGE, oneLine(message(input)), false);
+        } else if (convergence != null) {
+            return new Failure(EXIT_CONVERGENCE, oneLine(message(convergence))
+                    + String.format(Locale.ROOT, " (last residual %.3e)", convergence.lastResidual()), false);
+        } else if (io != null) {
+            return new Failure(EXIT_UNEXPECTED, describe(io), false);
+        }
+        return new Failure(EXIT_UNEXPECTED, "unexpected error: " + oneLine(ex.toString()), true);
+    }
+
+    /**
+     * True if {@code ex} refuses the input (command line, scenario, output folder) rather than reporting a failure of
+     * the work: a file that could not be written is a failure.
+     */
+    static boolean refusal(Throwable ex) {
+        return ex instanceof ParameterException
+                || (find(ex, UserInputException.class) != null && find(ex, FileWriteException.class) == null);
     }
 
     /** True when the environment asks for stack traces ({@code PNP_DEBUG=1}). */

@@ -58,6 +58,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RunStatus.checkResults(dir, spec.commandLine().getErr());
         List<Path> files = Figures.render(dir, new RenderOptions(width, height, logConcentrations));
         PrintWriter out = spec.commandLine().getOut();
         listed(files).forEach(out::println);

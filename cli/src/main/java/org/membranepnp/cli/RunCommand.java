@@ -45,7 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code pnp run}: loads a scenario, solves it, writes summary.json, profiles.csv and timeseries.csv and
- * prints a readable summary. The output folder is checked before any work is done.
+ * prints a readable summary. The output folder is checked before any work is done; the run is written into a
+ * {@link RunFolder}, which ends complete, failed or interrupted (run.json says which), or leaves nothing if refused.
  */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
@@ -99,10 +100,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Output folder (default: results/<FILE without extension>). "
-                    + "It must not exist or be empty, unless --force.")
+                    + "It must not exist, be empty or hold a failed run, unless --force. The run is written beside it "
+                    + "and moved into place when it ends; run.json says complete, failed or interrupted.")
     private Path out;
 
-    @Option(names = {"-f", "--force"}, description = "Overwrite the result files in an existing output folder.")
+    @Option(names = {"-f", "--force"}, description = "Replace an existing run folder (when the new run ends; a run "
+            + "refused on its input leaves it as it was).")
     private boolean force;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "1",
@@ -144,10 +147,19 @@ final class RunCommand implements Callable<Integer> {
             checkpoint = CheckpointFile.read(resume);
         } else {
             Path outDir = out != null ? out : defaultOutDir(file);
-            ResultWriter.checkOutputFolder(outDir, force); // before any work; the loader reports a missing FILE
-            Map<String, String> sets = overrides.values();
-            folder = RunFolder.create(outDir, file, sets, commandLine(), VersionProvider.version());
+            RunFolder.checkTarget(outDir, force); // before any work; the loader reports a missing FILE
+            folder = RunFolder.create(outDir, file, overrides.values(), commandLine(), VersionProvider.version());
         }
+        try {
+            return run(folder, checkpoint);
+        } catch (Throwable e) {
+            folder.endAfter(e);
+            throw e;
+        }
+    }
+
+    /** Solves the scenario of {@code folder} (from {@code checkpoint} if given), writes the results and ends the run. */
+    private int run(RunFolder folder, Checkpoint checkpoint) {
         Scenario scenario = folder.scenario();
         Map<String, Object> provenance = provenance(folder, checkpoint != null);
 
@@ -175,34 +187,49 @@ final class RunCommand implements Callable<Integer> {
             }
             progress.finish();
             if (stop.getAsBoolean() && scenario.run().mode() == RunMode.TRANSIENT && !reachedEnd(result)) {
-                double t = result.timeSeries().timeS()[result.timeSeries().sampleCount() - 1];
-                if (scenario.isTwoDimensional()) { // 2-D runs take no checkpoints: keep the results so far
-                    ResultWriter.writeAll(folder.dir(), result, provenance, true);
-                    stderr.println("pnp: stopped at t = " + Fmt.num(t, 4) + " s of "
-                            + Fmt.num(scenario.run().endTimeS(), 4) + " s; a 2-D run cannot be resumed, the results "
-                            + "so far are in " + folder.dir());
-                    stderr.flush();
-                    return STOPPED;
-                }
-                stderr.println("pnp: stopped at t = " + Fmt.num(t, 4) + " s of " + Fmt.num(scenario.run().endTimeS(), 4)
-                        + " s; the state is saved in " + folder.dir().resolve(CheckpointFile.FILE)
-                        + "; continue with: pnp run --resume " + RunCommand.shellQuote(folder.dir().toString()));
-                stderr.flush();
-                return STOPPED;
+                return stopped(folder, result, provenance, stderr);
             }
             ResultWriter.writeAll(folder.dir(), result, provenance, true);
             writeParticles(folder.dir(), result, stderr);
             CheckpointFile.delete(folder.dir());
+            folder.end(new RunStatus(RunStatus.COMPLETE, null));
+        } catch (RuntimeException | Error e) {
+            folder.endAfter(e); // before release(): an exit on Ctrl-C waits until the folder is in place
+            throw e;
         } finally {
             progress.finish();
             interrupt.release();
         }
         if (!verbosity.quiet()) {
-            RunReport.print(stdout, result, Summary.of(result, provenance), folder.dir());
+            RunReport.print(stdout, result, Summary.of(result, provenance), folder.target());
         }
-        RenderCommand.renderAfter(render, folder.dir(), stdout, verbosity.quiet());
+        RenderCommand.renderAfter(render, folder.target(), stdout, verbosity.quiet());
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * A transient stopped (Ctrl-C) before its end: ends the run as interrupted and says how to go on. A 1-D run has
+     * its checkpoint in the folder; a 2-D run takes none, so its results so far are written instead.
+     */
+    private static int stopped(RunFolder folder, RunResult result, Map<String, Object> provenance,
+                               PrintWriter stderr) {
+        Scenario scenario = result.scenario();
+        double t = result.timeSeries().timeS()[result.timeSeries().sampleCount() - 1];
+        String at = "stopped at t = " + Fmt.num(t, 4) + " s of " + Fmt.num(scenario.run().endTimeS(), 4) + " s";
+        Path dir = folder.target();
+        String message;
+        if (scenario.isTwoDimensional()) {
+            ResultWriter.writeAll(folder.dir(), result, provenance, true);
+            message = at + "; a 2-D run cannot be resumed, the results so far are in " + dir;
+        } else {
+            message = at + "; the state is saved in " + dir.resolve(CheckpointFile.FILE)
+                    + "; continue with: pnp run --resume " + RunCommand.shellQuote(dir.toString());
+        }
+        folder.end(new RunStatus(RunStatus.INTERRUPTED, message));
+        stderr.println("pnp: " + message);
+        stderr.flush();
+        return STOPPED;
     }
 
     /**
@@ -249,7 +276,8 @@ final class RunCommand implements Callable<Integer> {
         AtomicFiles.write(folder.dir(), PARTIAL_TIMESERIES,
                 ResultWriter.timeSeriesCsv(scenario.species(), cp.series()).getBytes(StandardCharsets.UTF_8));
         return new ConvergenceException(e.getMessage() + "; kept the run up to t = " + Fmt.num(cp.timeS(), 4)
-                + " s in " + folder.dir().resolve(PARTIAL_TIMESERIES) + " and " + CheckpointFile.FILE, e.lastResidual());
+                + " s in " + folder.target().resolve(PARTIAL_TIMESERIES) + " and " + CheckpointFile.FILE,
+                e.lastResidual());
     }
 
     /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.membranepnp.engine.UserInputException;
 import org.membranepnp.engine.model.Species;
 import org.membranepnp.engine.result.AtomicFiles;
+import org.membranepnp.engine.result.FileWriteException;
 import org.membranepnp.engine.result.Profiles;
 import org.membranepnp.engine.result.ResultWriter;
 import org.membranepnp.solver.ProfileSnapshots;
@@ -43,7 +43,7 @@ final class SnapshotWriter implements ProfileSnapshots {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserInputException("cannot create " + dir + ": " + e.getMessage());
+            throw new FileWriteException("cannot create " + dir + ": " + ErrorHandler.oneLine(e.toString()), e);
         }
         return new SnapshotWriter(dir, species, times(count, endTimeS));
     }

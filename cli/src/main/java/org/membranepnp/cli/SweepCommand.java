@@ -163,6 +163,7 @@ final class SweepCommand implements Callable<Integer> {
         if (force) {
             clearOldPoints(outDir.resolve(POINTS_DIR));
         }
+        createFolder(outDir.resolve(POINTS_DIR));
         List<SweepTable.Row> results;
         try {
             results = solveAll(plan, outDir, provenance, progress);
@@ -312,32 +313,42 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** Solves one point and writes its files; a solver or scenario failure becomes a failed row. */
+    /**
+     * Solves one point and writes its folder (a {@link StagedFolder}: complete or absent); a solver or scenario
+     * failure, or a folder that cannot be written, becomes a failed row.
+     */
     private SweepTable.Row solveOne(Planned p, Path pointDir, Map<String, Object> provenance, SweepProgress progress) {
-        RunResult result = null;
-        String failure;
-        try {
-            result = solver.apply(p.scenario());
-            failure = null;
-        } catch (ConvergenceException e) {
-            failure = ErrorHandler.oneLine(e.getMessage())
-                    + String.format(Locale.ROOT, " (last residual %.3e)", e.lastResidual());
-        } catch (UserInputException e) {
-            failure = ErrorHandler.oneLine(e.getMessage());
-        }
         SweepTable.Row row;
-        if (result == null) {
-            progress.warn(warning(p, failure));
-            row = new SweepTable.Row(p.number(), p.values(), null, failure);
-        } else {
+        try {
+            RunResult result = solver.apply(p.scenario());
             Map<String, Object> prov = new LinkedHashMap<>(provenance);
             prov.put("sweep_point", p.number());
             prov.put("overrides", p.overrides());
-            ResultWriter.writeAll(pointDir, result, prov, true); // the sweep folder was checked before any work
+            writePoint(pointDir, result, prov);
             row = new SweepTable.Row(p.number(), p.values(), Summary.of(result, prov), null);
+        } catch (ConvergenceException | UserInputException e) {
+            String failure = ErrorHandler.failure(e).message();
+            progress.warn(warning(p, failure));
+            row = new SweepTable.Row(p.number(), p.values(), null, failure);
         }
         progress.pointDone();
         return row;
+    }
+
+    /** Writes the result files of one point into a staged folder and moves it into place. */
+    private static void writePoint(Path pointDir, RunResult result, Map<String, Object> provenance) {
+        StagedFolder staged = StagedFolder.begin(pointDir);
+        try {
+            ResultWriter.writeAll(staged.dir(), result, provenance, true);
+            staged.promote();
+        } catch (RuntimeException e) {
+            try {
+                staged.discard();
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
     }
 
     private String warning(Planned p, String why) {

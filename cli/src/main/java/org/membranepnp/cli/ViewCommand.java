@@ -117,6 +117,7 @@ final class ViewCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--set changes a scenario: give a scenario FILE, not a "
                     + "run folder");
         }
+        RunStatus.checkResults(target, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         try (FigureViewer viewer = FigureViewer.open(target, width, height, lecture)) {
             if (exitAfterMs > 0) {

@@ -128,5 +128,6 @@ class RunResumeTest {
         assertTrue(stopped.err().contains("a 2-D run cannot be resumed"), stopped.err());
         assertFalse(Files.exists(part.resolve("checkpoint.bin")));
         assertTrue(Files.exists(part.resolve("timeseries.csv")), "the results so far");
+        assertTrue(Files.readString(part.resolve("run.json")).contains("\"status\" : \"interrupted\""));
     }
 }

@@ -265,6 +265,10 @@ class SweepCommandTest {
         assertTrue(Files.exists(out.resolve("points/001/summary.json")));
         assertFalse(Files.exists(out.resolve("points/002")));
         assertTrue(Files.exists(out.resolve("points/003/summary.json")));
+        try (java.util.stream.Stream<Path> points = Files.list(out.resolve("points"))) {
+            assertEquals(List.of("001", "003"), points.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "each point folder complete or absent, no temporary folders");
+        }
         assertTrue(r.err().contains("pnp: warning: point 2 (temperature_K=305) failed: Newton did not converge"), r.err());
         assertTrue(r.err().contains("1 of 3 points failed"), r.err());
         assertTrue(r.out().contains("failed"), r.out());

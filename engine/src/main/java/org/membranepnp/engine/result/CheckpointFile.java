@@ -107,7 +107,7 @@ public final class CheckpointFile {
         try {
             Files.deleteIfExists(dir.resolve(FILE));
         } catch (IOException e) {
-            throw new UserInputException("cannot remove " + dir.resolve(FILE) + ": " + e.getMessage());
+            throw new FileWriteException("cannot remove " + dir.resolve(FILE) + ": " + IoReason.of(e), e);
         }
     }
 

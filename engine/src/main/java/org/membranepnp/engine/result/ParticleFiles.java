@@ -2,11 +2,11 @@ package org.membranepnp.engine.result;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.membranepnp.engine.UserInputException;
@@ -36,32 +36,11 @@ public final class ParticleFiles {
      * @throws UserInputException with one line naming the file if it cannot be written
      */
     public static Path write(Path dir, ParticleSnapshots s) {
-        Path target = dir.resolve(PARTICLES_FILE);
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + PARTICLES_FILE + ".", ".tmp");
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(w, s);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-            return target;
-        } catch (IOException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new UserInputException("cannot write " + target + ": " + why.replaceAll("\\s*[\\r\\n]+\\s*", " "));
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is what the user needs to see
-                }
-            }
-        }
+        return AtomicFiles.write(dir, PARTICLES_FILE, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            write(w, s);
+            w.flush();
+        });
     }
 
     /** The CSV text of {@code s} (for small sets; {@link #write(Path, ParticleSnapshots)} streams). */
@@ -198,8 +177,7 @@ public final class ParticleFiles {
         try {
             Files.deleteIfExists(stale);
         } catch (IOException e) {
-            throw new UserInputException("cannot remove the old " + stale + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw new FileWriteException("cannot remove the old " + stale + ": " + IoReason.of(e), e);
         }
     }
 }

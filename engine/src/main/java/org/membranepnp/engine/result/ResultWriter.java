@@ -3,13 +3,10 @@ package org.membranepnp.engine.result;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +15,8 @@ import org.membranepnp.engine.model.Species;
 
 /**
  * Writes the result files of a run into one folder: {@code summary.json}, {@code profiles.csv} and, for a
- * transient run, {@code timeseries.csv}. Every file is written to a temporary file in the same folder and
- * then renamed into place, so a reader never sees a half-written file.
+ * transient run, {@code timeseries.csv}. Every file is written with {@link AtomicFiles}, so a reader never sees a
+ * half-written file.
  *
  * <p>CSV: comma separated, one header line, '\n' line ends, UTF-8, numbers as {@link Double#toString}
  * (shortest text that round-trips; NaN as {@code NaN}, infinities as {@code inf}/{@code -inf}).
@@ -62,7 +59,7 @@ public final class ResultWriter {
             try {
                 Files.deleteIfExists(stale);
             } catch (IOException e) {
-                throw new UserInputException("cannot remove the old " + stale + ": " + reason(e));
+                throw new FileWriteException("cannot remove the old " + stale + ": " + reason(e), e);
             }
         }
         return written;
@@ -169,7 +166,7 @@ public final class ResultWriter {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
-                throw new UserInputException("cannot create output folder " + dir + ": " + reason(e));
+                throw new FileWriteException("cannot create output folder " + dir + ": " + reason(e), e);
             }
         }
     }
@@ -182,33 +179,9 @@ public final class ResultWriter {
         }
     }
 
-    /** Writes {@code text} to a temporary file in {@code dir}, then renames it to {@code name}. */
+    /** Writes {@code text} (UTF-8) to {@code dir/name} atomically. */
     private static Path writeAtomically(Path dir, String name, String text) {
-        Path target = dir.resolve(name);
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(text);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-            return target;
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + target + ": " + reason(e));
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error is the one to report
-                }
-            }
-        }
+        return AtomicFiles.write(dir, name, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -250,23 +223,6 @@ public final class ResultWriter {
 
     /** The exception's cause in words, on one line. */
     private static String reason(Exception e) {
-        String msg;
-        if (e instanceof java.nio.file.AccessDeniedException ex) {
-            msg = "permission denied (" + ex.getFile() + ")";
-        } else if (e instanceof java.nio.file.NoSuchFileException ex) {
-            msg = "no such file or folder (" + ex.getFile() + ")";
-        } else if (e instanceof java.nio.file.FileAlreadyExistsException ex) {
-            msg = "a file is in the way (" + ex.getFile() + ")";
-        } else if (e instanceof java.nio.file.NotDirectoryException ex) {
-            msg = "not a folder (" + ex.getFile() + ")";
-        } else if (e instanceof java.nio.file.FileSystemException ex && ex.getReason() != null) {
-            msg = ex.getReason() + (ex.getFile() != null ? " (" + ex.getFile() + ")" : "");
-        } else if (e instanceof com.fasterxml.jackson.core.JsonProcessingException ex) {
-            msg = "not valid JSON: " + ex.getOriginalMessage()
-                    + (ex.getLocation() != null ? " at line " + ex.getLocation().getLineNr() : "");
-        } else {
-            msg = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-        }
-        return msg.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        return IoReason.of(e);
     }
 }
