@@ -1,27 +1,29 @@
 package org.membranepnp.engine.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Builds the one-line messages {@code FILE:LINE: key.path = value: what is wrong; what would be valid}
- * and knows which keys came from {@code --set} overrides (those say {@code FILE (--set)} instead of a line).
+ * and knows which keys came from {@code --set} overrides (those say {@code FILE (--set)} instead of a line, and
+ * name the key as the override wrote it: {@code species.K.charge} rather than {@code species[1].charge}).
  */
 final class Diagnostics {
     private final String source;
     private final KeyLines lines;
-    private final Set<String> overridden = new HashSet<>();
+    /** Overridden path → the key as the override wrote it. */
+    private final Map<String, String> overridden = new HashMap<>();
 
     Diagnostics(String source, KeyLines lines) {
         this.source = source;
         this.lines = lines;
     }
 
-    /** Marks {@code path} (and everything below it) as set by an override. */
-    void markOverridden(String path) {
-        overridden.add(path);
+    /** Marks {@code path} (and everything below it) as set by the override of {@code userKey}. */
+    void markOverridden(String path, String userKey) {
+        overridden.put(path, userKey);
     }
 
     /** The line of {@code path} in the file, if known. */
@@ -32,7 +34,8 @@ final class Diagnostics {
     /** An error about the value {@code value} of {@code path}; {@code value} may be null (a missing key). */
     ScenarioException error(String path, JsonNode value, String problem) {
         String after = !isOverridden(path) && hasOverriddenPart(path) ? " (after --set)" : "";
-        return new ScenarioException(where(path) + ": " + subject(path, value) + after + ": " + problem);
+        String shown = overridden.getOrDefault(path, path);
+        return new ScenarioException(where(path) + ": " + subject(shown, value) + after + ": " + problem);
     }
 
     /** An error about the override {@code --set key=text} itself. */
@@ -59,7 +62,7 @@ final class Diagnostics {
     }
 
     private boolean hasOverriddenPart(String path) {
-        for (String o : overridden) {
+        for (String o : overridden.keySet()) {
             if (o.startsWith(path + ".") || o.startsWith(path + "[")) {
                 return true;
             }
@@ -68,7 +71,7 @@ final class Diagnostics {
     }
 
     private boolean isOverridden(String path) {
-        for (String o : overridden) {
+        for (String o : overridden.keySet()) {
             if (path.equals(o) || path.startsWith(o + ".") || path.startsWith(o + "[")) {
                 return true;
             }

@@ -24,59 +24,109 @@ final class KeySchema {
         SPECIES_TABLE
     }
 
-    /** The whole format. */
-    static final KeySchema ROOT = table("",
-            value("title"), value("dimension"), value("temperature_K"), value("temperature_C"),
-            array("species", value("name"), value("charge"), value("diffusion_m2_s")),
-            bath("inside"), bath("outside"),
-            table("membrane", value("thickness_nm"), value("permittivity"), speciesTable("permeability_cm_s"),
-                    table("surface_charge_C_m2", value("inside"), value("outside")),
-                    value("partition_coefficient")),
-            table("pump", value("turnover_per_s_um2"), value("current_A_m2"), value("saturating"),
-                    value("km_K_out_mM"), value("km_Na_in_mM"), value("sodium"), value("potassium")),
-            table("boundary", value("inside"), value("outside"), value("clamp"), value("current_A_m2"),
-                    value("voltage_mV")),
-            table("mesh", value("cells")),
-            table("run", value("mode"), value("end_time_s"), value("relative_tolerance")),
-            array("schedule", value("key"), value("time_s"), value("value")),
-            table("lateral", value("height_nm")),
-            array("channel", value("name"), value("center_nm"), value("width_nm"), value("permittivity"),
-                    speciesTable("permeability_cm_s"), value("fixed_charge_mM")),
+    /** Relative permittivity of a bath, the lipid or a pore: from vacuum (1) to beyond water (80). */
+    private static final ValidRange PERMITTIVITY = ValidRange.closed(1, 200, "");
+    /** A concentration or half-saturation constant, mM: up to 10 M, beyond any salt's solubility. */
+    private static final double MAX_CONCENTRATION_MM = 1e4;
+    /** Fixed charge density on a membrane face, C/m²: a fully ionised lipid face carries about 0.3. */
+    private static final ValidRange SURFACE_CHARGE = ValidRange.closed(-1, 1, "C/m²");
 
-            table("particles", value("count"), value("time_step_s"), value("duration_s"), value("snapshots"),
-                    value("seed")));
+    /**
+     * The whole format, with the physical range of every numeric key: the one place where the ranges are
+     * defined ({@link #rangeOf}); a value outside its key's range is refused by the reader. The only numeric key
+     * without its own range is {@code schedule.value}, which takes the range of the key it schedules.
+     */
+    static final KeySchema ROOT = table("",
+            value("title"),
+            number("dimension", ValidRange.closed(1, 2, "")),
+            number("temperature_K", ValidRange.closed(200, 400, "K")),
+            number("temperature_C", ValidRange.closed(-73.15, 126.85, "°C")),
+            array("species", value("name"), number("charge", ValidRange.closed(-6, 6, "")),
+                    number("diffusion_m2_s", ValidRange.closed(1e-14, 1e-6, "m²/s"))),
+            bath("inside"), bath("outside"),
+            table("membrane", number("thickness_nm", ValidRange.closed(0.5, 100, "nm")), number("permittivity", PERMITTIVITY),
+                    speciesTable("permeability_cm_s", ValidRange.closed(0, 1, "cm/s")),
+                    table("surface_charge_C_m2", number("inside", SURFACE_CHARGE), number("outside", SURFACE_CHARGE)),
+                    number("partition_coefficient", ValidRange.aboveZero(1, ""))),
+            table("pump", number("turnover_per_s_um2", ValidRange.aboveZero(1e7, "cycles/(s µm²)")),
+                    number("current_A_m2", ValidRange.aboveZero(1, "A/m²")), value("saturating"),
+                    number("km_K_out_mM", ValidRange.aboveZero(MAX_CONCENTRATION_MM, "mM")),
+                    number("km_Na_in_mM", ValidRange.aboveZero(MAX_CONCENTRATION_MM, "mM")),
+                    value("sodium"), value("potassium")),
+            table("boundary", value("inside"), value("outside"), value("clamp"),
+                    number("current_A_m2", ValidRange.closed(-1000, 1000, "A/m²")),
+                    number("voltage_mV", ValidRange.closed(-2000, 2000, "mV"))),
+            table("mesh", number("cells", ValidRange.closed(40, 5_000_000, "").orZero()),
+                    number("tolerance_mV", ValidRange.closed(1e-7, 10, "mV"))),
+            table("run", value("mode"), number("end_time_s", ValidRange.aboveZero(1e6, "s")),
+                    number("relative_tolerance", ValidRange.aboveZero(0.1, ""))),
+            array("schedule", value("key"), number("time_s", ValidRange.closed(-1e6, 1e6, "s")), value("value")),
+            table("lateral", number("height_nm", ValidRange.closed(0.1, 1e4, "nm"))),
+            array("channel", value("name"), number("center_nm", ValidRange.closed(0, 1e4, "nm")),
+                    number("width_nm", ValidRange.closed(0.1, 1e4, "nm")), number("permittivity", PERMITTIVITY),
+                    speciesTable("permeability_cm_s", ValidRange.closed(0, 1000, "cm/s")),
+                    number("fixed_charge_mM", ValidRange.closed(-MAX_CONCENTRATION_MM, MAX_CONCENTRATION_MM, "mM"))),
+            table("particles", number("count", ValidRange.closed(1, 1_000_000, "")),
+                    number("time_step_s", ValidRange.aboveZero(1e-6, "s")), number("duration_s", ValidRange.aboveZero(1, "s")),
+                    number("snapshots", ValidRange.closed(1, 1000, "")),
+                    number("seed", ValidRange.closed(0, Long.MAX_VALUE, ""))));
 
     final String name;
     final Kind kind;
     /** For TABLE and TABLE_ARRAY: the allowed keys (of each item, for an array). */
     final Map<String, KeySchema> children = new LinkedHashMap<>();
+    /** For a numeric VALUE or a SPECIES_TABLE of numbers: the valid range; else null. */
+    final ValidRange range;
 
-    private KeySchema(String name, Kind kind, KeySchema... children) {
+    private KeySchema(String name, Kind kind, ValidRange range, KeySchema... children) {
         this.name = name;
         this.kind = kind;
+        this.range = range;
         for (KeySchema c : children) {
             this.children.put(c.name, c);
         }
     }
 
+    /** A non-numeric value (text, boolean) or {@code schedule.value}. */
     private static KeySchema value(String name) {
-        return new KeySchema(name, Kind.VALUE);
+        return new KeySchema(name, Kind.VALUE, null);
+    }
+
+    private static KeySchema number(String name, ValidRange range) {
+        return new KeySchema(name, Kind.VALUE, range);
     }
 
     private static KeySchema table(String name, KeySchema... children) {
-        return new KeySchema(name, Kind.TABLE, children);
+        return new KeySchema(name, Kind.TABLE, null, children);
     }
 
     private static KeySchema array(String name, KeySchema... children) {
-        return new KeySchema(name, Kind.TABLE_ARRAY, children);
+        return new KeySchema(name, Kind.TABLE_ARRAY, null, children);
     }
 
-    private static KeySchema speciesTable(String name) {
-        return new KeySchema(name, Kind.SPECIES_TABLE);
+    private static KeySchema speciesTable(String name, ValidRange range) {
+        return new KeySchema(name, Kind.SPECIES_TABLE, range);
     }
 
     private static KeySchema bath(String name) {
-        return table(name, value("width_um"), value("permittivity"), speciesTable("concentrations_mM"));
+        return table(name, number("width_um", ValidRange.closed(1e-3, 1e4, "µm")), number("permittivity", PERMITTIVITY),
+                speciesTable("concentrations_mM", ValidRange.closed(0, MAX_CONCENTRATION_MM, "mM")));
+    }
+
+    /**
+     * The range of the numeric key at {@code path} ({@code inside.width_um}, {@code species[2].charge},
+     * {@code outside.concentrations_mM.K}: a per-species key has its table's range), or null if the key holds no
+     * number or is unknown.
+     */
+    static ValidRange rangeOf(String path) {
+        String plain = path.replaceAll("\\[\\d+]", "");
+        KeySchema s = ROOT.find(plain);
+        if (s != null) {
+            return s.range;
+        }
+        int dot = plain.lastIndexOf('.');
+        KeySchema table = dot < 0 ? null : ROOT.find(plain.substring(0, dot));
+        return table != null && table.kind == Kind.SPECIES_TABLE ? table.range : null;
     }
 
     /**

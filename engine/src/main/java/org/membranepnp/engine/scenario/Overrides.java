@@ -49,7 +49,7 @@ final class Overrides {
             List<Step> steps = o.resolve(key, text);
             JsonNode value = o.parseValue(key, text);
             o.put(key, text, steps, value);
-            diag.markOverridden(pathOf(steps));
+            diag.markOverridden(pathOf(steps), key);
         }
     }
 

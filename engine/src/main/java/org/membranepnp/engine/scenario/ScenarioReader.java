@@ -27,8 +27,6 @@ import org.membranepnp.engine.units.PhysicalConstants;
 
 /** Turns the (overridden) TOML tree into a validated {@link Scenario}, failing on the first problem. */
 final class ScenarioReader {
-    /** The fewest mesh cells that can resolve the Debye layers. */
-    static final int MIN_MESH_CELLS = 40;
     /** Relative tolerance of the electroneutrality check, times Σ|z|c. */
     static final double NEUTRALITY_TOLERANCE = 1e-9;
     /** The prefix of a permeability schedule's key; the species name follows. */
@@ -39,16 +37,12 @@ final class ScenarioReader {
     static final String VOLTAGE_SCHEDULE = "boundary.voltage_mV";
     /** Particles when {@code [particles]} gives no count. */
     static final int PARTICLE_COUNT = 2000;
-    /** The most particles a run may ask for. */
-    static final int MAX_PARTICLE_COUNT = 1_000_000;
     /** Integrator time step when {@code [particles]} gives none, s. */
     static final double PARTICLE_TIME_STEP_S = 1e-12;
     /** Simulated time when {@code [particles]} gives none, s. */
     static final double PARTICLE_DURATION_S = 1e-9;
     /** Snapshots when {@code [particles]} gives none. */
     static final int PARTICLE_SNAPSHOTS = 10;
-    /** The most snapshots a run may ask for. */
-    static final int MAX_PARTICLE_SNAPSHOTS = 1000;
     /** The most rows particles.csv may get: count × (snapshots + 1) (about 50 bytes each). */
     static final long MAX_PARTICLE_ROWS = 10_000_000L;
     /** The most integrator steps a run may ask for: duration_s / time_step_s. */
@@ -93,12 +87,8 @@ final class ScenarioReader {
     }
 
     private static int readDimension(Section top) {
-        String hint = "1 (a slab across the membrane) or 2 (a slab with an extent along the membrane, and pores)";
-        int d = top.integer("dimension", 1, "must be " + hint);
-        if (d != 1 && d != 2) {
-            throw top.fail("dimension", "must be " + hint);
-        }
-        return d;
+        return top.integer("dimension", 1,
+                "1 is a slab across the membrane, 2 a slab with an extent along the membrane, and pores");
     }
 
     /**
@@ -136,7 +126,7 @@ final class ScenarioReader {
         if (!lat.has("height_nm")) {
             throw lat.missing("height_nm", "20 (" + heightHint + ")");
         }
-        double height = lat.positive("height_nm", heightHint, "20");
+        double height = lat.number("height_nm", heightHint, "20");
         JsonNode array = top.get("channel");
         List<Channel> channels = new ArrayList<>();
         if (array != null) {
@@ -170,7 +160,7 @@ final class ScenarioReader {
         if (!c.has("width_nm")) {
             throw c.missing("width_nm", "1 (" + widthHint + ")");
         }
-        double width = c.positive("width_nm", widthHint, "1");
+        double width = c.number("width_nm", widthHint, "1");
         double lower = center - width / 2;
         double upper = center + width / 2;
         if (lower < 0 || upper > heightNm) {
@@ -185,9 +175,9 @@ final class ScenarioReader {
                         + ValueText.rounded(other.upperNm(), 6) + "] nm; give each pore its own place");
             }
         }
-        double eps = c.positive("permittivity", 80.0, "relative permittivity of the water in the pore, e.g. permittivity = 80");
+        double eps = c.number("permittivity", 80.0, "relative permittivity of the water in the pore, e.g. permittivity = 80");
         double[] p = perSpecies(c, "permeability_cm_s", species,
-                "the pore's permeability in cm/s per unit pore area, >= 0 (a species left out cannot enter)",
+                "the pore's permeability in cm/s per unit pore area (a species left out cannot enter)",
                 "{ K = 1 } (cm/s per unit pore area)");
         double largest = 0;
         for (double v : p) {
@@ -215,19 +205,10 @@ final class ScenarioReader {
                     + top.placeHint());
         }
         if (kelvin) {
-            double t = top.number("temperature_K", "absolute temperature in kelvin, e.g. temperature_K = 310.15 (37 °C)", "310.15");
-            if (t <= 0) {
-                throw top.fail("temperature_K", "must be > 0 K; absolute temperature in kelvin, e.g. temperature_K = 310.15 (37 °C)");
-            }
-            return t;
+            return top.number("temperature_K", "absolute temperature in kelvin, e.g. temperature_K = 310.15 (37 °C)", "310.15");
         }
         double c = top.number("temperature_C", "temperature in °C, e.g. temperature_C = 37", "37");
-        double t = c + PhysicalConstants.ZERO_CELSIUS_K;
-        if (t <= 0) {
-            throw top.fail("temperature_C", "is " + ValueText.rounded(t, 6)
-                    + " K, at or below absolute zero (-273.15 °C); e.g. temperature_C = 37");
-        }
-        return t;
+        return c + PhysicalConstants.ZERO_CELSIUS_K;
     }
 
     private List<Species> readSpecies(Section top) {
@@ -274,17 +255,17 @@ final class ScenarioReader {
         if (z == 0) {
             throw s.fail("charge", "must not be 0 (an uncharged species does not feel the field); " + chargeHint);
         }
-        double d = s.positive("diffusion_m2_s", "diffusion coefficient in water, m²/s, e.g. diffusion_m2_s = 1.96e-9 for K+",
+        double d = s.number("diffusion_m2_s", "diffusion coefficient in water, m²/s, e.g. diffusion_m2_s = 1.96e-9 for K+",
                 "1.96e-9 (diffusion coefficient in water, m²/s)");
         return new Species(name, z, d);
     }
 
     private Bath readBath(Section top, String side, List<Species> species) {
         Section b = top.table(side, true, "width_um, permittivity and concentrations_mM");
-        double width = b.positive("width_um", "bath width in µm, e.g. width_um = 1.0", "1.0 (bath width, µm)");
-        double eps = b.positive("permittivity", "relative permittivity, e.g. permittivity = 80 for water",
+        double width = b.number("width_um", "bath width in µm, e.g. width_um = 1.0", "1.0 (bath width, µm)");
+        double eps = b.number("permittivity", "relative permittivity, e.g. permittivity = 80 for water",
                 "80 (relative permittivity of water)");
-        double[] c = perSpecies(b, "concentrations_mM", species, "a concentration in mM, >= 0 (a species left out is 0)",
+        double[] c = perSpecies(b, "concentrations_mM", species, "a concentration in mM (a species left out is 0)",
                 "{ K = 140, Cl = 140 } (mM; a species left out is 0)");
         checkNeutral(b, side, species, c);
         return new Bath(width, eps, c);
@@ -317,20 +298,17 @@ final class ScenarioReader {
 
     private Membrane readMembrane(Section top, List<Species> species) {
         Section m = top.table("membrane", true, "thickness_nm, permittivity and permeability_cm_s");
-        double d = m.positive("thickness_nm", "membrane thickness in nm, e.g. thickness_nm = 5", "5 (membrane thickness, nm)");
-        double eps = m.positive("permittivity", "relative permittivity of the lipid core, 2 to 5.6, e.g. permittivity = 5.6",
+        double d = m.number("thickness_nm", "membrane thickness in nm, e.g. thickness_nm = 5", "5 (membrane thickness, nm)");
+        double eps = m.number("permittivity", "relative permittivity of the lipid core, 2 to 5.6, e.g. permittivity = 5.6",
                 "5.6 (relative permittivity of the lipid core)");
-        double[] p = perSpecies(m, "permeability_cm_s", species, "a permeability in cm/s, >= 0 (a species left out is impermeant)",
+        double[] p = perSpecies(m, "permeability_cm_s", species, "a permeability in cm/s (a species left out is impermeant)",
                 "{ K = 1e-7 } (cm/s; {} if no ion crosses)");
         Section sigma = m.table("surface_charge_C_m2", false, "inside and outside in C/m², e.g. { inside = 0.0, outside = -0.05 }");
         String sigmaHint = "fixed charge density on that face, C/m², e.g. -0.05";
         double sigmaIn = sigma.number("inside", 0.0, sigmaHint);
         double sigmaOut = sigma.number("outside", 0.0, sigmaHint);
-        String betaHint = "partition coefficient β in (0, 1], e.g. partition_coefficient = 1e-6";
-        double beta = m.number("partition_coefficient", Membrane.DEFAULT_PARTITION_COEFFICIENT, betaHint);
-        if (!(beta > 0 && beta <= 1)) {
-            throw m.fail("partition_coefficient", "must be in (0, 1]; " + betaHint);
-        }
+        double beta = m.number("partition_coefficient", Membrane.DEFAULT_PARTITION_COEFFICIENT,
+                "the fraction β of the surface concentration that enters the lipid, e.g. partition_coefficient = 1e-6");
         return new Membrane(d, eps, p, sigmaIn, sigmaOut, beta);
     }
 
@@ -389,24 +367,21 @@ final class ScenarioReader {
         }
     }
 
+    /** {@code [mesh]}: cells (0 or absent: automatic) and tolerance_mV (the target discretisation error of V_m). */
     private static MeshSpec readMesh(Section top) {
-        Section m = top.table("mesh", false, "cells");
-        String hint = "use at least " + MIN_MESH_CELLS + " cells, or leave cells out (or 0) for the automatic resolution";
-        int cells = m.integer("cells", 0, hint);
-        if (cells != 0 && cells < MIN_MESH_CELLS) {
-            throw m.fail("cells", "too coarse to resolve the Debye layer; " + hint);
-        }
-        return cells == 0 ? MeshSpec.DEFAULT : new MeshSpec(cells);
+        Section m = top.table("mesh", false, "cells and tolerance_mV");
+        int cells = m.integer("cells", 0, "the approximate number of mesh cells; fewer than 40 cannot resolve the "
+                + "Debye layers; leave cells out (or 0) for the automatic resolution");
+        double toleranceMv = m.number("tolerance_mV", MeshSpec.DEFAULT_TOLERANCE_MV, "the target discretisation "
+                + "error of V_m in mV, e.g. tolerance_mV = " + ValueText.number(MeshSpec.DEFAULT_TOLERANCE_MV));
+        return new MeshSpec(cells, toleranceMv);
     }
 
     private static RunSpec readRun(Section top) {
         Section r = top.table("run", false, "mode");
         RunMode mode = r.choice("mode", RunMode.STEADY, RunMode.class);
-        String tolHint = "local error tolerance in (0, 0.1], e.g. relative_tolerance = 1e-4";
-        double tol = r.number("relative_tolerance", RunSpec.DEFAULT_RELATIVE_TOLERANCE, tolHint);
-        if (!(tol > 0 && tol <= 0.1)) {
-            throw r.fail("relative_tolerance", "must be in (0, 0.1]; " + tolHint);
-        }
+        double tol = r.number("relative_tolerance", RunSpec.DEFAULT_RELATIVE_TOLERANCE,
+                "local error tolerance of the time stepping, e.g. relative_tolerance = 1e-4");
         if (mode == RunMode.STEADY) {
             if (r.has("end_time_s")) {
                 throw r.fail("end_time_s", "only allowed with mode = \"transient\"; remove it, or set mode = \"transient\"");
@@ -416,7 +391,7 @@ final class ScenarioReader {
         if (!r.has("end_time_s")) {
             throw r.missing("end_time_s", "1e-3 (simulated time in s; required with mode = \"transient\")");
         }
-        double end = r.positive("end_time_s", "the simulated time in s, e.g. end_time_s = 1e-3", "1e-3");
+        double end = r.number("end_time_s", "the simulated time in s, e.g. end_time_s = 1e-3", "1e-3");
         return new RunSpec(RunMode.TRANSIENT, end, tol);
     }
 
@@ -450,21 +425,15 @@ final class ScenarioReader {
         double turnover;
         if (hasTurnover) {
             turnover = p.number("turnover_per_s_um2", turnoverHint, "3000");
-            if (turnover <= 0) {
-                throw p.fail("turnover_per_s_um2", "must be > 0; " + turnoverHint);
-            }
         } else {
             double current = p.number("current_A_m2", currentHint, "5e-4");
-            if (current <= 0) {
-                throw p.fail("current_A_m2", "must be > 0; " + currentHint);
-            }
             turnover = NaKPump.turnoverForCurrent(current);
         }
         boolean saturating = p.flag("saturating", false, "saturating = true makes the rate depend on [K]_out and [Na]_in "
                 + "(Michaelis–Menten), saturating = false (the default) keeps it constant");
-        double kmK = p.positive("km_K_out_mM", NaKPump.NONE.kmKOutMm(), "half-saturation constant for outside K⁺ in mM, "
+        double kmK = p.number("km_K_out_mM", NaKPump.NONE.kmKOutMm(), "half-saturation constant for outside K⁺ in mM, "
                 + "e.g. km_K_out_mM = 1.5 (used only with saturating = true)");
-        double kmNa = p.positive("km_Na_in_mM", NaKPump.NONE.kmNaInMm(), "half-saturation constant for inside Na⁺ in mM, "
+        double kmNa = p.number("km_Na_in_mM", NaKPump.NONE.kmNaInMm(), "half-saturation constant for inside Na⁺ in mM, "
                 + "e.g. km_Na_in_mM = 10 (used only with saturating = true)");
         String sodium = pumpSpecies(p, "sodium", NaKPump.NONE.sodium(), species, "moves out, 3 per cycle");
         String potassium = pumpSpecies(p, "potassium", NaKPump.NONE.potassium(), species, "moves in, 2 per cycle");
@@ -500,27 +469,19 @@ final class ScenarioReader {
     }
 
     /**
-     * The optional {@code [particles]} table (absent: {@link ParticleSpec#NONE}): count (1 to
-     * {@value #MAX_PARTICLE_COUNT}, default {@value #PARTICLE_COUNT}), time_step_s (> 0, default 1e-12 s; the rms step
-     * sqrt(2 D dt) of the fastest species at most {@value #MAX_PARTICLE_RMS_STEP_NM} nm), duration_s (> 0, default
-     * 1e-9 s; at least one step, at most {@value #MAX_PARTICLE_STEPS} steps), snapshots (1 to
-     * {@value #MAX_PARTICLE_SNAPSHOTS} and at most the number of steps, default {@value #PARTICLE_SNAPSHOTS}) and
-     * seed (a whole number >= 0, default {@value #PARTICLE_SEED}).
+     * The optional {@code [particles]} table (absent: {@link ParticleSpec#NONE}): count (default
+     * {@value #PARTICLE_COUNT}), time_step_s (default 1e-12 s; the rms step sqrt(2 D dt) of the fastest species at most
+     * {@value #MAX_PARTICLE_RMS_STEP_NM} nm), duration_s (default 1e-9 s; at least one step, at most
+     * {@value #MAX_PARTICLE_STEPS} steps), snapshots (at most the number of steps, default {@value #PARTICLE_SNAPSHOTS})
+     * and seed (a whole number, default {@value #PARTICLE_SEED}); each also in its range in {@link KeySchema}.
      */
     private static ParticleSpec readParticles(Section top, List<Species> species) {
         if (!top.has("particles")) {
             return ParticleSpec.NONE;
         }
         Section p = top.table("particles", false, "count, time_step_s, duration_s, snapshots and seed");
-        String countHint = "the number of particles drawn from the concentrations, 1 to " + MAX_PARTICLE_COUNT
-                + ", e.g. count = " + PARTICLE_COUNT + " (for no particles, leave out the [particles] table)";
-        int count = p.integer("count", PARTICLE_COUNT, countHint);
-        if (count < 1) {
-            throw p.fail("count", "must be >= 1; " + countHint);
-        }
-        if (count > MAX_PARTICLE_COUNT) {
-            throw p.fail("count", "is more than " + MAX_PARTICLE_COUNT + "; " + countHint);
-        }
+        int count = p.integer("count", PARTICLE_COUNT, "the number of particles drawn from the concentrations, "
+                + "e.g. count = " + PARTICLE_COUNT + " (for no particles, leave out the [particles] table)");
         double dMax = 0;
         String fastest = "";
         for (Species s : species) {
@@ -531,19 +492,19 @@ final class ScenarioReader {
         }
         // the largest dt whose rms step sqrt(2 D dt) stays within MAX_PARTICLE_RMS_STEP_NM for the fastest species
         double dtMax = Math.pow(MAX_PARTICLE_RMS_STEP_NM * 1e-9, 2) / (2 * dMax);
-        String stepHint = "the integrator time step in s, > 0 and at most " + ValueText.rounded(dtMax, 2) + " s (an rms step "
+        String stepHint = "the integrator time step in s, at most " + ValueText.rounded(dtMax, 2) + " s (an rms step "
                 + "sqrt(2 D dt) of at most " + ValueText.number(MAX_PARTICLE_RMS_STEP_NM) + " nm for " + fastest
                 + "), e.g. time_step_s = " + ValueText.number(PARTICLE_TIME_STEP_S);
-        double dt = p.positive("time_step_s", PARTICLE_TIME_STEP_S, stepHint);
+        double dt = p.number("time_step_s", PARTICLE_TIME_STEP_S, stepHint);
         if (dt > dtMax) {
             double rmsNm = Math.sqrt(2 * dMax * dt) * 1e9;
             throw p.fail("time_step_s", "too coarse: " + fastest + " would move " + ValueText.rounded(rmsNm, 3)
                     + " nm rms per step, more than " + ValueText.number(MAX_PARTICLE_RMS_STEP_NM)
                     + " nm (a Debye layer is about 0.8 nm at 150 mM); " + stepHint);
         }
-        String durationHint = "the simulated time in s, > 0, at least one time step and at most " + MAX_PARTICLE_STEPS
+        String durationHint = "the simulated time in s, at least one time step and at most " + MAX_PARTICLE_STEPS
                 + " time steps, e.g. duration_s = " + ValueText.number(PARTICLE_DURATION_S);
-        double duration = p.positive("duration_s", PARTICLE_DURATION_S, durationHint);
+        double duration = p.number("duration_s", PARTICLE_DURATION_S, durationHint);
         double steps = Math.rint(duration / dt);
         if (steps < 1) {
             throw p.fail("duration_s", "is shorter than one time step (time_step_s = " + ValueText.number(dt) + "); "
@@ -554,12 +515,8 @@ final class ScenarioReader {
                     + " s, more than " + MAX_PARTICLE_STEPS + "; " + durationHint);
         }
         String snapshotHint = "the number of particle snapshots after the start (the positions at t = 0 are written "
-                + "too), 1 to " + MAX_PARTICLE_SNAPSHOTS + " and at most the number of time steps, e.g. snapshots = "
-                + PARTICLE_SNAPSHOTS;
+                + "too), at most the number of time steps, e.g. snapshots = " + PARTICLE_SNAPSHOTS;
         int snapshots = p.integer("snapshots", PARTICLE_SNAPSHOTS, snapshotHint);
-        if (snapshots < 1 || snapshots > MAX_PARTICLE_SNAPSHOTS) {
-            throw p.fail("snapshots", "must be from 1 to " + MAX_PARTICLE_SNAPSHOTS + "; " + snapshotHint);
-        }
         if (snapshots > steps) {
             throw p.fail("snapshots", "is more than the " + (long) steps + " time steps of duration_s / time_step_s; "
                     + snapshotHint);
@@ -576,7 +533,7 @@ final class ScenarioReader {
 
     /** The particle seed: a whole number from 0 to 2^63 − 1. */
     private static long readSeed(Section p) {
-        String hint = "the seed of the random generator, a whole number >= 0 (the same seed gives the same particles), "
+        String hint = "the seed of the random generator, a whole number (the same seed gives the same particles), "
                 + "e.g. seed = " + PARTICLE_SEED;
         JsonNode v = p.get("seed");
         if (v == null) {
@@ -586,7 +543,7 @@ final class ScenarioReader {
         if (v.isIntegralNumber() && v.canConvertToLong()) {
             seed = v.longValue();
         } else if (v.isIntegralNumber()) {
-            throw p.fail("seed", "is too large (at most 9223372036854775807); " + hint);
+            throw p.fail("seed", "must be " + KeySchema.rangeOf("particles.seed").text() + "; " + hint);
         } else {
             double x = p.number("seed", hint, String.valueOf(PARTICLE_SEED));
             if (x != Math.rint(x)) {
@@ -598,9 +555,7 @@ final class ScenarioReader {
             }
             seed = (long) x;
         }
-        if (seed < 0) {
-            throw p.fail("seed", "must be >= 0; " + hint);
-        }
+        p.checkRange("seed", seed, hint);
         return seed;
     }
 
@@ -736,31 +691,29 @@ final class ScenarioReader {
                 : key.equals(CURRENT_SCHEDULE) ? "[0, 0, 0.01, 0.01, 0]" : "[-70, -70, 0, 0, -70]";
         String timeHint = "the times in s, non-decreasing (two equal times make a step), e.g. time_s = [0, 1e-3, 1e-3, 2e-3, 2e-3]";
         String valueHint = "one value per time, in " + unit + ", e.g. value = " + example;
-        double[] t = numberArray(s, "time_s", timeHint, "[0, 1e-3, 1e-3, 2e-3, 2e-3] (times in s)");
+        double[] t = numberArray(s, "time_s", timeHint, "[0, 1e-3, 1e-3, 2e-3, 2e-3] (times in s)",
+                KeySchema.rangeOf(s.pathOf("time_s")), "a time");
         for (int k = 1; k < t.length; k++) {
             if (t[k] < t[k - 1]) {
                 throw s.fail("time_s", "times must not decrease, but element " + (k + 1) + " (" + ValueText.number(t[k])
                         + ") is before element " + k + " (" + ValueText.number(t[k - 1]) + "); " + timeHint);
             }
         }
-        double[] v = numberArray(s, "value", valueHint, example + " (" + unit + ", one per time)");
+        double[] v = numberArray(s, "value", valueHint, example + " (" + unit + ", one per time)",
+                KeySchema.rangeOf(key), key);
         if (v.length != t.length) {
             throw s.fail("value", "has " + v.length + (v.length == 1 ? " value" : " values") + " but time_s has " + t.length
                     + (t.length == 1 ? " time" : " times") + "; " + valueHint);
         }
-        if (permeability) {
-            for (int k = 0; k < v.length; k++) {
-                if (v[k] < 0) {
-                    throw s.fail("value", "element " + (k + 1) + " is " + ValueText.number(v[k])
-                            + ", but a permeability must be >= 0; " + valueHint);
-                }
-            }
-        }
         return new Schedule(key, t, v);
     }
 
-    /** A required, non-empty array of finite numbers. */
-    private static double[] numberArray(Section s, String key, String hint, String example) {
+    /**
+     * A required, non-empty array of finite numbers, each in {@code range}; {@code what} names an element in
+     * messages ("a time", "boundary.voltage_mV").
+     */
+    private static double[] numberArray(Section s, String key, String hint, String example, ValidRange range,
+                                        String what) {
         JsonNode a = s.get(key);
         if (a == null) {
             throw s.missing(key, example);
@@ -781,8 +734,9 @@ final class ScenarioReader {
                 throw s.fail(key, "element " + (k + 1) + " is " + ValueText.kind(x) + quoted + ", expected a number; " + hint);
             }
             out[k] = x.doubleValue();
-            if (!Double.isFinite(out[k])) {
-                throw s.fail(key, "element " + (k + 1) + " is " + ValueText.of(x) + ", expected a finite number; " + hint);
+            if (!Double.isFinite(out[k]) || !range.contains(out[k])) {
+                throw s.fail(key, "element " + (k + 1) + " is " + ValueText.of(x) + ", but " + what + " must be "
+                        + (Double.isFinite(out[k]) ? "" : "a finite number ") + range.text() + "; " + hint);
             }
         }
         return out;
@@ -797,7 +751,7 @@ final class ScenarioReader {
         }
     }
 
-    /** A table keyed by species name; species left out are 0; values must be finite and >= 0. */
+    /** A table keyed by species name; species left out are 0; values must be in the table's range. */
     private double[] perSpecies(Section parent, String key, List<Species> species, String hint, String example) {
         JsonNode t = parent.get(key);
         if (t == null) {
@@ -821,11 +775,7 @@ final class ScenarioReader {
                 throw table.fail(name, "unknown species; " + (guess.isEmpty() ? "" : guess + " ")
                         + "declared species: " + String.join(", ", names) + " (add a [[species]] block for a new ion)");
             }
-            double x = table.number(name, hint, "");
-            if (x < 0) {
-                throw table.fail(name, "must be >= 0; " + hint);
-            }
-            out[i] = x;
+            out[i] = table.number(name, hint, "");
         }
         return out;
     }

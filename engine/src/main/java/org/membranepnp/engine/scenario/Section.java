@@ -72,7 +72,7 @@ final class Section {
         return new Section(v, pathOf(key), diag);
     }
 
-    /** A required finite number. */
+    /** A required finite number in its key's range ({@link KeySchema#rangeOf}). */
     double number(String key, String hint, String example) {
         JsonNode v = node.get(key);
         if (v == null) {
@@ -81,28 +81,10 @@ final class Section {
         return toNumber(key, v, hint);
     }
 
-    /** An optional finite number. */
+    /** An optional finite number in its key's range. */
     double number(String key, double fallback, String hint) {
         JsonNode v = node.get(key);
         return v == null ? fallback : toNumber(key, v, hint);
-    }
-
-    /** A required number that must be > 0. */
-    double positive(String key, String hint, String example) {
-        double x = number(key, hint, example);
-        if (x <= 0) {
-            throw fail(key, "must be > 0; " + hint);
-        }
-        return x;
-    }
-
-    /** An optional number that must be > 0. */
-    double positive(String key, double fallback, String hint) {
-        double x = number(key, fallback, hint);
-        if (x <= 0) {
-            throw fail(key, "must be > 0; " + hint);
-        }
-        return x;
     }
 
     /** An optional boolean, written true or false. */
@@ -122,7 +104,7 @@ final class Section {
         return v.booleanValue();
     }
 
-    /** An optional integer (an integral float such as 1.0 is accepted). */
+    /** An optional integer in its key's range (an integral float such as 1.0 is accepted). */
     int integer(String key, int fallback, String hint) {
         JsonNode v = node.get(key);
         if (v == null) {
@@ -191,10 +173,20 @@ final class Section {
             throw fail(key, "expected a number, got " + ValueText.kind(v) + "; " + extra + hint);
         }
         double x = v.doubleValue();
+        ValidRange range = KeySchema.rangeOf(pathOf(key));
         if (!Double.isFinite(x)) {
-            throw fail(key, "must be a finite number; " + hint);
+            throw fail(key, "must be a finite number" + (range == null ? "" : " " + range.text()) + "; " + hint);
         }
+        checkRange(key, x, hint);
         return x;
+    }
+
+    /** Throws "must be from 200 to 400 K; HINT" if {@code x} is outside the range of {@code key}. */
+    void checkRange(String key, double x, String hint) {
+        ValidRange range = KeySchema.rangeOf(pathOf(key));
+        if (range != null && !range.contains(x)) {
+            throw fail(key, "must be " + range.text() + "; " + hint);
+        }
     }
 
     private static boolean looksNumeric(String s) {

@@ -82,7 +82,7 @@ class LateralScenarioTest {
     void heightIsRequiredAndPositive() {
         String text = "dimension = 2\n" + VALID;
         assertContains(fails(text), "lateral", "height_nm");
-        assertContains(fails(with(plane(""), "height_nm = 20", "height_nm = -1")), "lateral.height_nm = -1: must be > 0");
+        assertContains(fails(with(plane(""), "height_nm = 20", "height_nm = -1")), "lateral.height_nm = -1: must be from 0.1 to 10000 nm");
     }
 
     @Test

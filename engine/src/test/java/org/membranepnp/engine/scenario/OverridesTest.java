@@ -102,7 +102,7 @@ class OverridesTest {
 
     @Test
     void overriddenValuesAreValidatedAndMarked() {
-        assertEquals("test.toml (--set): outside.concentrations_mM.K = -1: must be >= 0; a concentration in mM, >= 0 (a species left out is 0)",
+        assertEquals("test.toml (--set): outside.concentrations_mM.K = -1: must be from 0 to 10000 mM; a concentration in mM (a species left out is 0)",
                 fails(VALID, Map.of("outside.concentrations_mM.K", "-1")));
         String text = VALID;
         assertEquals("test.toml:" + ScenarioText.lineOf(text, "{ K = 4,") + ": outside.concentrations_mM = { K = 20, Na = 145, Cl = 149 } (after --set): "

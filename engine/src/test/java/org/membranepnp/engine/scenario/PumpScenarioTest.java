@@ -105,10 +105,10 @@ class PumpScenarioTest {
         String text = withPump("turnover_per_s_um2 = -1\n");
         String m = fails(text);
         assertAtLineOf(m, text, "turnover_per_s_um2");
-        assertContains(m, "pump.turnover_per_s_um2 = -1: must be > 0; maximal pump cycles per second per µm² of membrane",
+        assertContains(m, "pump.turnover_per_s_um2 = -1: must be in (0, 1e7] cycles/(s µm²); maximal pump cycles per second per µm² of membrane",
                 "(for no pump, leave out the [pump] table)");
-        assertContains(fails(withPump("current_A_m2 = 0\n")), "pump.current_A_m2 = 0: must be > 0; the pump's net outward current density at full rate, A/m²");
-        assertContains(fails(withPump("current_A_m2 = -5e-4\n")), "pump.current_A_m2 = -0.0005: must be > 0;");
+        assertContains(fails(withPump("current_A_m2 = 0\n")), "pump.current_A_m2 = 0: must be in (0, 1] A/m²; the pump's net outward current density at full rate, A/m²");
+        assertContains(fails(withPump("current_A_m2 = -5e-4\n")), "pump.current_A_m2 = -0.0005: must be in (0, 1] A/m²;");
         assertContains(fails(withPump("current_A_m2 = \"5e-4\"\n")),
                 "pump.current_A_m2 = \"5e-4\": expected a number, got a string; write it without quotes: current_A_m2 = 5e-4;");
     }
@@ -120,10 +120,10 @@ class PumpScenarioTest {
         String text = withPump("current_A_m2 = 1e-3\nkm_K_out_mM = -2\n");
         String m = fails(text);
         assertAtLineOf(m, text, "km_K_out_mM");
-        assertContains(m, "pump.km_K_out_mM = -2: must be > 0; half-saturation constant for outside K⁺ in mM, "
+        assertContains(m, "pump.km_K_out_mM = -2: must be in (0, 10000] mM; half-saturation constant for outside K⁺ in mM, "
                 + "e.g. km_K_out_mM = 1.5 (used only with saturating = true)");
         assertContains(fails(withPump("current_A_m2 = 1e-3\nkm_Na_in_mM = 0\n")),
-                "pump.km_Na_in_mM = 0: must be > 0; half-saturation constant for inside Na⁺ in mM, e.g. km_Na_in_mM = 10");
+                "pump.km_Na_in_mM = 0: must be in (0, 10000] mM; half-saturation constant for inside Na⁺ in mM, e.g. km_Na_in_mM = 10");
     }
 
     @Test
@@ -223,7 +223,7 @@ class PumpScenarioTest {
 
     @Test
     void overriddenValuesAreValidatedAndMarked() {
-        assertEquals("test.toml (--set): pump.turnover_per_s_um2 = -5: must be > 0; maximal pump cycles per second per µm² of membrane, "
+        assertEquals("test.toml (--set): pump.turnover_per_s_um2 = -5: must be in (0, 1e7] cycles/(s µm²); maximal pump cycles per second per µm² of membrane, "
                         + "e.g. turnover_per_s_um2 = 3000 (for no pump, leave out the [pump] table)",
                 fails(withPump("turnover_per_s_um2 = 3000\n"), Map.of("pump.turnover_per_s_um2", "-5")));
         String text = withPump("turnover_per_s_um2 = 3000\n");

@@ -216,7 +216,8 @@ class ScheduleScenarioTest {
         String text = schedule("\"membrane.permeability_cm_s.Na\"", "[0, 1e-3]", "[4e-9, -2e-6]");
         String m = fails(text);
         assertAtLineOf(m, text, "value = ");
-        assertContains(m, "schedule[1].value = [4e-9, -0.000002]: element 2 is -0.000002, but a permeability must be >= 0; "
+        assertContains(m, "schedule[1].value = [4e-9, -0.000002]: element 2 is -0.000002, but membrane.permeability_cm_s.Na must be "
+                + "from 0 to 1 cm/s; "
                 + "one value per time, in cm/s");
         // clamp currents and voltages may be negative
         assertEquals(-0.01, parse(schedule("\"boundary.current_A_m2\"", "[0]", "[-0.01]")).schedules().get(0).values()[0], 0);
@@ -244,9 +245,9 @@ class ScheduleScenarioTest {
         assertContains(fails(schedule("\"membrane.permeability_cm_s.Na\"", "[0]", "[[1]]")),
                 "schedule[1].value = [[1]]: element 1 is an array, expected a number;");
         assertContains(fails(schedule("\"boundary.current_A_m2\"", "[0, inf]", "[0, 1]")),
-                "schedule[1].time_s = [0, inf]: element 2 is inf, expected a finite number;");
+                "schedule[1].time_s = [0, inf]: element 2 is inf, but a time must be a finite number from -1e6 to 1e6 s;");
         assertContains(fails(schedule("\"boundary.current_A_m2\"", "[0]", "[nan]")),
-                "schedule[1].value = [nan]: element 1 is nan, expected a finite number;");
+                "schedule[1].value = [nan]: element 1 is nan, but boundary.current_A_m2 must be a finite number from -1000 to 1000 A/m²;");
     }
 
     @Test
