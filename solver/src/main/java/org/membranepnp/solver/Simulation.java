@@ -7,7 +7,6 @@ import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.result.Checkpoint;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
-import org.membranepnp.solver.mesh.Mesh1D;
 import org.membranepnp.solver.parallel.WorkerPool;
 
 /** Entry point: runs a scenario (steady or transient) and reports a {@link RunResult}. */
@@ -54,24 +53,21 @@ public final class Simulation {
                 return plane.result();
             }
         }
-        Mesh1D mesh = GradedMeshBuilder.build(scenario);
         try (WorkerPool pool = WorkerPool.create(options.threads())) {
-            MembraneSlabSolver slab = new MembraneSlabSolver(scenario, mesh, pool)
-                    .withProgress(progress, options.verbose());
             RunSpec run = scenario.run();
             if (run.mode() == RunMode.STEADY) {
                 if (resume != null) {
                     throw new UserInputException("only transient runs can be resumed; this scenario is steady");
                 }
-                slab.useSteadyGuess();
-                slab.solveSteady();
-            } else {
-                slab.setSchedules(scenario.schedules());
-                if (resume != null) {
-                    slab.restore(resume, run.relativeTolerance());
-                }
-                slab.advanceTo(run.endTimeS(), null, run.relativeTolerance(), control);
+                return MeshErrorControl.solveSteady(scenario, pool, progress, options.verbose());
             }
+            MembraneSlabSolver slab = new MembraneSlabSolver(scenario, GradedMeshBuilder.build(scenario), pool)
+                    .withProgress(progress, options.verbose());
+            slab.setSchedules(scenario.schedules());
+            if (resume != null) {
+                slab.restore(resume, run.relativeTolerance());
+            }
+            slab.advanceTo(run.endTimeS(), null, run.relativeTolerance(), control);
             return slab.result();
         }
     }

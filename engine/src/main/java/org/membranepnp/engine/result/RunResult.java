@@ -25,6 +25,8 @@ import org.membranepnp.engine.model.Scenario;
  * @param cells                          number of mesh cells (nodes of the 2-D mesh in 2-D)
  * @param fields                         the 2-D fields, or null for a 1-D run (whose {@code profiles} are then the
  *                                       fields averaged along the membrane)
+ * @param discretisationErrorMv          estimated discretisation error of V_m on the mesh used, mV (from the same
+ *                                       problem on the nested mesh with every cell halved); NaN if not estimated
  */
 public record RunResult(Scenario scenario, Profiles profiles, TimeSeries timeSeries,
                         double membranePotentialMv, double intramembraneDropMv,
@@ -33,7 +35,22 @@ public record RunResult(Scenario scenario, Profiles profiles, TimeSeries timeSer
                         double[] membraneFluxMolPerM2S,
                         double separatedChargeCPerM2, double bulkElectroneutrality,
                         double conservationError, int newtonIterations, double lastResidual,
-                        int timeSteps, double wallTimeS, int cells, Fields2D fields) {
+                        int timeSteps, double wallTimeS, int cells, Fields2D fields,
+                        double discretisationErrorMv) {
+
+    /** A run whose discretisation error is not estimated. */
+    public RunResult(Scenario scenario, Profiles profiles, TimeSeries timeSeries,
+                     double membranePotentialMv, double intramembraneDropMv,
+                     double[] insideBulkMm, double[] outsideBulkMm,
+                     double[] insideSurfaceMm, double[] outsideSurfaceMm,
+                     double[] membraneFluxMolPerM2S,
+                     double separatedChargeCPerM2, double bulkElectroneutrality,
+                     double conservationError, int newtonIterations, double lastResidual,
+                     int timeSteps, double wallTimeS, int cells, Fields2D fields) {
+        this(scenario, profiles, timeSeries, membranePotentialMv, intramembraneDropMv, insideBulkMm, outsideBulkMm,
+                insideSurfaceMm, outsideSurfaceMm, membraneFluxMolPerM2S, separatedChargeCPerM2, bulkElectroneutrality,
+                conservationError, newtonIterations, lastResidual, timeSteps, wallTimeS, cells, fields, Double.NaN);
+    }
 
     /** A 1-D run. */
     public RunResult(Scenario scenario, Profiles profiles, TimeSeries timeSeries,
@@ -47,5 +64,13 @@ public record RunResult(Scenario scenario, Profiles profiles, TimeSeries timeSer
         this(scenario, profiles, timeSeries, membranePotentialMv, intramembraneDropMv, insideBulkMm, outsideBulkMm,
                 insideSurfaceMm, outsideSurfaceMm, membraneFluxMolPerM2S, separatedChargeCPerM2, bulkElectroneutrality,
                 conservationError, newtonIterations, lastResidual, timeSteps, wallTimeS, cells, null);
+    }
+
+    /** This result with the discretisation error estimate of V_m (mV) and the solver work of the whole estimate. */
+    public RunResult withDiscretisationError(double errorMv, int newtonIterations, int timeSteps, double wallTimeS) {
+        return new RunResult(scenario, profiles, timeSeries, membranePotentialMv, intramembraneDropMv, insideBulkMm,
+                outsideBulkMm, insideSurfaceMm, outsideSurfaceMm, membraneFluxMolPerM2S, separatedChargeCPerM2,
+                bulkElectroneutrality, conservationError, newtonIterations, lastResidual, timeSteps, wallTimeS, cells,
+                fields, errorMv);
     }
 }

@@ -4,9 +4,13 @@ import org.membranepnp.engine.UserInputException;
 import org.membranepnp.engine.analytic.DebyeLength;
 import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.units.PhysicalConstants;
 
 /**
- * Builds the 1D mesh from the physics: cells of λ_D / {@value #CELLS_PER_DEBYE_AT_FACE} at each membrane face,
+ * Builds the 1D mesh from the physics: cells of ℓ / {@value #CELLS_PER_DEBYE_AT_FACE} at each membrane face, with ℓ
+ * the thinner of the bath's Debye length λ_D and the Gouy–Chapman length of the face's layer
+ * ℓ_GC = 2ε₀ε_r V_T / (z |σ|) (z the bath's largest valence, σ the face's fixed charge plus the charge of the
+ * membrane capacitor at {@value #LAYER_POTENTIAL_MV} mV), which is the layer's width when it is strongly charged;
  * growing smoothly (about {@value #GROWTH_PER_CELL} per cell) into the bulk, and a uniform membrane.
  *
  * <p>Each bath is the image of a uniform grid in ξ ∈ [0, 1] under s(ξ) = (h_f/g)(e^{gΞξ} − 1), where s is
@@ -21,6 +25,8 @@ public final class GradedMeshBuilder {
     public static final double GROWTH_PER_CELL = 0.08;
     /** Cells across the membrane at the default resolution. */
     public static final int MEMBRANE_CELLS = 10;
+    /** The membrane potential whose capacitor charge the face cells are sized for, mV. */
+    public static final double LAYER_POTENTIAL_MV = 100.0;
     /** Fewest cells per Debye length at a face that still resolve the layer. */
     public static final double MIN_CELLS_PER_DEBYE = 3.0;
 
@@ -55,8 +61,13 @@ public final class GradedMeshBuilder {
     public static Plan plan(Scenario scenario, double scale) {
         double t = scenario.temperatureK();
         int[] z = scenario.charges();
-        double lambdaIn = debyeNm(scenario.inside(), z, t);
-        double lambdaOut = debyeNm(scenario.outside(), z, t);
+        var membrane = scenario.membrane();
+        double capacitorCharge = PhysicalConstants.VACUUM_PERMITTIVITY_F_PER_M * membrane.permittivity()
+                / (membrane.thicknessNm() * 1e-9) * LAYER_POTENTIAL_MV * 1e-3;
+        double lambdaIn = Math.min(debyeNm(scenario.inside(), z, t), gouyChapmanNm(scenario.inside(), z, t,
+                Math.abs(membrane.insideSurfaceChargeCPerM2()) + capacitorCharge));
+        double lambdaOut = Math.min(debyeNm(scenario.outside(), z, t), gouyChapmanNm(scenario.outside(), z, t,
+                Math.abs(membrane.outsideSurfaceChargeCPerM2()) + capacitorCharge));
         double wIn = scenario.inside().widthUm() * 1e3;
         double wOut = scenario.outside().widthUm() * 1e3;
         double d = scenario.membrane().thicknessNm();
@@ -67,6 +78,18 @@ public final class GradedMeshBuilder {
         int nOut = Math.max(2, (int) Math.ceil(Math.log1p(g * wOut / hOut) / g));
         int nMem = Math.max(2, (int) Math.ceil(MEMBRANE_CELLS / scale));
         return new Plan(wIn, d, wOut, hIn, hOut, g, nIn, nMem, nOut);
+    }
+
+    /** ℓ_GC = 2ε₀ε_r V_T / (z_max |σ|), nm: the width of a strongly charged diffuse layer. */
+    private static double gouyChapmanNm(Bath bath, int[] z, double temperatureK, double sigmaCPerM2) {
+        int zMax = 1;
+        for (int i = 0; i < z.length; i++) {
+            if (bath.concentrationMm(i) > 0) {
+                zMax = Math.max(zMax, Math.abs(z[i]));
+            }
+        }
+        return 2 * PhysicalConstants.VACUUM_PERMITTIVITY_F_PER_M * bath.permittivity()
+                * PhysicalConstants.thermalVoltageV(temperatureK) / (zMax * sigmaCPerM2) * 1e9;
     }
 
     private static double debyeNm(Bath bath, int[] z, double temperatureK) {
