@@ -249,8 +249,9 @@ final class SweepCommand implements Callable<Integer> {
                     values.put(balance.key(), c);
                     all.put(balance.key(), c);
                 }
-                scenario = ScenarioLoader.load(file, all);
-                Simulation.heapBudget(scenario).check();
+                Scenario loaded = ScenarioLoader.load(file, all);
+                Simulation.heapBudget(loaded).check();
+                scenario = loaded;
             } catch (UserInputException e) {
                 error = e;
             }
