@@ -48,14 +48,21 @@ class BadMagnitudesTest {
         return Cli.run(args);
     }
 
+    /** For each (--set text, message part) of {@code pairs}: pnp run EXAMPLE --set … is bad input naming it. */
+    private void assertRunsRefused(String example, String... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            assertBadInput(run(example, pairs[i]), pairs[i + 1]);
+        }
+    }
+
     private void assertNoRunFolder() {
         assertFalse(Files.exists(tmp.resolve("out")), "no output folder for bad input");
     }
 
     @Test
     void temperature() {
-        assertBadInput(run("neuron-rest", "temperature_K=1e308"),
-                "neuron-rest.toml (--set): temperature_K = 1e308: must be from 200 to 400 K;");
+        assertRunsRefused("neuron-rest",
+                "temperature_K=1e308", "neuron-rest.toml (--set): temperature_K = 1e308: must be from 200 to 400 K;");
         assertBadInput(Cli.run("explain", ExampleFiles.file("neuron-rest").toString(), "--set", "temperature_K=1e308"),
                 "temperature_K = 1e308: must be from 200 to 400 K;");
         assertBadInput(Cli.run("explain", ExampleFiles.file("nernst-k-cold").toString(), "--set", "temperature_C=-300"),
@@ -65,45 +72,47 @@ class BadMagnitudesTest {
 
     @Test
     void widthsAndThickness() {
-        assertBadInput(run("neuron-rest", "inside.width_um=1e300"),
-                "inside.width_um = 1e300: must be from 0.001 to 10000 µm;");
-        assertBadInput(run("neuron-rest", "membrane.thickness_nm=1e-3"),
-                "membrane.thickness_nm = 0.001: must be from 0.5 to 100 nm;");
+        assertRunsRefused("neuron-rest",
+                "inside.width_um=1e300", "inside.width_um = 1e300: must be from 0.001 to 10000 µm;",
+                "membrane.thickness_nm=1e-3", "membrane.thickness_nm = 0.001: must be from 0.5 to 100 nm;");
         assertNoRunFolder();
     }
 
     @Test
     void concentrations() {
-        assertBadInput(run("neuron-rest", "outside.concentrations_mM.K=1e300"),
-                "outside.concentrations_mM.K = 1e300: must be from 0 to 10000 mM;");
-        assertBadInput(run("rundown-with-pump", "pump.km_Na_in_mM=-1"), "pump.km_Na_in_mM = -1: must be in (0, 10000] mM;");
+        assertRunsRefused("neuron-rest",
+                "outside.concentrations_mM.K=1e300", "outside.concentrations_mM.K = 1e300: must be from 0 to 10000 mM;");
+        assertRunsRefused("rundown-with-pump",
+                "pump.km_Na_in_mM=-1", "pump.km_Na_in_mM = -1: must be in (0, 10000] mM;");
     }
 
     @Test
     void permeabilitiesAndDiffusion() {
-        assertBadInput(run("neuron-rest", "species.K.diffusion_m2_s=1e300"),
-                "species.K.diffusion_m2_s = 1e300: must be from 1e-14 to 1e-6 m²/s;");
-        assertBadInput(run("neuron-rest", "membrane.permeability_cm_s.Na=1e300"),
-                "membrane.permeability_cm_s.Na = 1e300: must be from 0 to 1 cm/s;");
-        assertBadInput(Cli.run("explain", ExampleFiles.file("neuron-rest").toString(), "--set", "membrane.permeability_cm_s.K=-1"),
+        assertRunsRefused("neuron-rest",
+                "species.K.diffusion_m2_s=1e300", "species.K.diffusion_m2_s = 1e300: must be from 1e-14 to 1e-6 m²/s;",
+                "membrane.permeability_cm_s.Na=1e300", "membrane.permeability_cm_s.Na = 1e300: must be from 0 to 1 cm/s;");
+        assertBadInput(Cli.run("explain", ExampleFiles.file("neuron-rest").toString(), "--set",
+                        "membrane.permeability_cm_s.K=-1"),
                 "membrane.permeability_cm_s.K = -1: must be from 0 to 1 cm/s;");
     }
 
     @Test
     void chargesVoltagesAndCurrents() {
-        assertBadInput(run("gouy-chapman", "membrane.surface_charge_C_m2.outside=-1e300"),
+        assertRunsRefused("gouy-chapman",
+                "membrane.surface_charge_C_m2.outside=-1e300",
                 "membrane.surface_charge_C_m2.outside = -1e300: must be from -1 to 1 C/m²;");
-        assertBadInput(run("neuron-rest", "boundary.current_A_m2=1e300"),
-                "boundary.current_A_m2 = 1e300: must be from -1000 to 1000 A/m²;");
+        assertRunsRefused("neuron-rest",
+                "boundary.current_A_m2=1e300", "boundary.current_A_m2 = 1e300: must be from -1000 to 1000 A/m²;");
         assertBadInput(run("neuron-rest", "boundary.clamp=voltage", "boundary.voltage_mV=1e6"),
                 "boundary.voltage_mV = 1000000: must be from -2000 to 2000 mV;");
-        assertBadInput(run("neuron-rest", "species.Na.charge=1e9"), "species.Na.charge = 1e9: must be from -6 to 6;");
+        assertRunsRefused("neuron-rest",
+                "species.Na.charge=1e9", "species.Na.charge = 1e9: must be from -6 to 6;");
     }
 
     @Test
     void meshCellsOutOfRange() {
-        assertBadInput(run("neuron-rest", "mesh.cells=1e9"),
-                "neuron-rest.toml (--set): mesh.cells = 1e9: must be 0 (automatic) or from 40 to 5e6;");
+        assertRunsRefused("neuron-rest",
+                "mesh.cells=1e9", "neuron-rest.toml (--set): mesh.cells = 1e9: must be 0 (automatic) or from 40 to 5e6;");
         assertNoRunFolder();
     }
 
@@ -127,29 +136,28 @@ class BadMagnitudesTest {
 
     @Test
     void meshTolerance() {
-        assertBadInput(run("neuron-rest", "mesh.tolerance_mV=1e300"),
-                "mesh.tolerance_mV = 1e300: must be from 1e-7 to 10 mV;");
-        assertBadInput(run("neuron-rest", "mesh.tolerance_mV=0"), "mesh.tolerance_mV = 0: must be from 1e-7 to 10 mV;");
+        assertRunsRefused("neuron-rest",
+                "mesh.tolerance_mV=1e300", "mesh.tolerance_mV = 1e300: must be from 1e-7 to 10 mV;",
+                "mesh.tolerance_mV=0", "mesh.tolerance_mV = 0: must be from 1e-7 to 10 mV;");
     }
 
     @Test
     void timesAndTolerances() {
-        assertBadInput(run("sodium-surge", "run.end_time_s=1e300"), "run.end_time_s = 1e300: must be in (0, 1e6] s;");
-        assertBadInput(run("sodium-surge", "run.relative_tolerance=5"), "run.relative_tolerance = 5: must be in (0, 0.1];");
-        assertBadInput(run("sodium-surge", "schedule[1].time_s=[0, 1e300]"),
-                "schedule[1].time_s = [0, 1e300]: element 2 is 1e300, but a time must be from -1e6 to 1e6 s;");
+        assertRunsRefused("sodium-surge",
+                "run.end_time_s=1e300", "run.end_time_s = 1e300: must be in (0, 1e6] s;",
+                "run.relative_tolerance=5", "run.relative_tolerance = 5: must be in (0, 0.1];",
+                "schedule[1].time_s=[0, 1e300]", "schedule[1].time_s = [0, 1e300]: element 2 is 1e300, but a time must be from -1e6 to 1e6 s;");
     }
 
     @Test
     void planeAndParticleKeys() {
-        assertBadInput(run("k-channel-2d", "lateral.height_nm=1e300"), "lateral.height_nm = 1e300: must be from 0.1 to 10000 nm;");
-        assertBadInput(run("k-channel-2d", "channel[1].fixed_charge_mM=1e300"),
-                "channel[1].fixed_charge_mM = 1e300: must be from -10000 to 10000 mM;");
-        assertBadInput(run("k-channel-2d", "channel[1].permeability_cm_s.K=1e300"),
-                "channel[1].permeability_cm_s.K = 1e300: must be from 0 to 1000 cm/s;");
-        assertBadInput(run("particles-gouy-chapman", "particles.count=1e300"), "particles.count = 1e300: must be from 1 to 1e6;");
-        assertBadInput(run("particles-gouy-chapman", "particles.seed=-1"),
-                "particles.seed = -1: must be from 0 to 9223372036854775807;");
+        assertRunsRefused("k-channel-2d",
+                "lateral.height_nm=1e300", "lateral.height_nm = 1e300: must be from 0.1 to 10000 nm;",
+                "channel[1].fixed_charge_mM=1e300", "channel[1].fixed_charge_mM = 1e300: must be from -10000 to 10000 mM;",
+                "channel[1].permeability_cm_s.K=1e300", "channel[1].permeability_cm_s.K = 1e300: must be from 0 to 1000 cm/s;");
+        assertRunsRefused("particles-gouy-chapman",
+                "particles.count=1e300", "particles.count = 1e300: must be from 1 to 1e6;",
+                "particles.seed=-1", "particles.seed = -1: must be from 0 to 9223372036854775807;");
     }
 
     @Test

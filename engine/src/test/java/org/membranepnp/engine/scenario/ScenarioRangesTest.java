@@ -35,6 +35,13 @@ class ScenarioRangesTest {
         return fails(text, Map.of(key, value));
     }
 
+    /** For each (key, value, message) of {@code triples}: --set key=value on {@code text} fails with that message. */
+    private static void refuses(String text, String... triples) {
+        for (int i = 0; i < triples.length; i += 3) {
+            assertStarts(setFails(text, triples[i], triples[i + 1]), SOURCE + " (--set): " + triples[i + 2]);
+        }
+    }
+
     private static void assertStarts(String message, String start) {
         assertTrue(message.startsWith(start), "expected '" + start + "' at the start of: " + message);
     }
@@ -56,34 +63,28 @@ class ScenarioRangesTest {
         assertAtLineOf(m, text, "temperature_K");
         assertEquals("test.toml:2: temperature_K = 1e308: must be from 200 to 400 K; absolute temperature in kelvin, "
                 + "e.g. temperature_K = 310.15 (37 °C)", m);
-        assertStarts(setFails(VALID, "temperature_K", "nan"),
-                "test.toml (--set): temperature_K = nan: must be a finite number from 200 to 400 K;");
-        assertStarts(setFails(VALID, "temperature_K", "-inf"),
-                "test.toml (--set): temperature_K = -inf: must be a finite number from 200 to 400 K;");
+        refuses(VALID,
+                "temperature_K", "nan", "temperature_K = nan: must be a finite number from 200 to 400 K;",
+                "temperature_K", "-inf", "temperature_K = -inf: must be a finite number from 200 to 400 K;");
         assertStarts(fails(with("temperature_K = 310.15", "temperature_C = 200")),
                 "test.toml:2: temperature_C = 200: must be from -73.15 to 126.85 °C;");
     }
 
     @Test
     void lengths() {
-        assertStarts(setFails(VALID, "inside.width_um", "1e300"),
-                "test.toml (--set): inside.width_um = 1e300: must be from 0.001 to 10000 µm; bath width in µm");
-        assertStarts(setFails(VALID, "outside.width_um", "0.0001"),
-                "test.toml (--set): outside.width_um = 0.0001: must be from 0.001 to 10000 µm;");
-        assertStarts(setFails(VALID, "membrane.thickness_nm", "200"),
-                "test.toml (--set): membrane.thickness_nm = 200: must be from 0.5 to 100 nm;");
+        refuses(VALID,
+                "inside.width_um", "1e300", "inside.width_um = 1e300: must be from 0.001 to 10000 µm; bath width in µm",
+                "outside.width_um", "0.0001", "outside.width_um = 0.0001: must be from 0.001 to 10000 µm;",
+                "membrane.thickness_nm", "200", "membrane.thickness_nm = 200: must be from 0.5 to 100 nm;");
     }
 
     @Test
     void materials() {
-        assertStarts(setFails(VALID, "inside.permittivity", "1e6"),
-                "test.toml (--set): inside.permittivity = 1000000: must be from 1 to 200;");
-        assertStarts(setFails(VALID, "membrane.permittivity", "0.5"),
-                "test.toml (--set): membrane.permittivity = 0.5: must be from 1 to 200;");
-        assertStarts(setFails(VALID, "membrane.partition_coefficient", "0"),
-                "test.toml (--set): membrane.partition_coefficient = 0: must be in (0, 1];");
-        assertStarts(setFails(VALID, "membrane.partition_coefficient", "1.5"),
-                "test.toml (--set): membrane.partition_coefficient = 1.5: must be in (0, 1];");
+        refuses(VALID,
+                "inside.permittivity", "1e6", "inside.permittivity = 1000000: must be from 1 to 200;",
+                "membrane.permittivity", "0.5", "membrane.permittivity = 0.5: must be from 1 to 200;",
+                "membrane.partition_coefficient", "0", "membrane.partition_coefficient = 0: must be in (0, 1];",
+                "membrane.partition_coefficient", "1.5", "membrane.partition_coefficient = 1.5: must be in (0, 1];");
     }
 
     @Test
@@ -93,52 +94,48 @@ class ScenarioRangesTest {
         assertAtLineOf(m, text, "Na = 1e300");
         assertStarts(m.substring(m.indexOf(": ") + 2),
                 "inside.concentrations_mM.Na = 1e300: must be from 0 to 10000 mM; a concentration in mM");
-        assertStarts(setFails(PUMPED, "pump.km_K_out_mM", "2e4"),
-                "test.toml (--set): pump.km_K_out_mM = 20000: must be in (0, 10000] mM;");
-        assertStarts(setFails(PUMPED, "pump.km_Na_in_mM", "0"),
-                "test.toml (--set): pump.km_Na_in_mM = 0: must be in (0, 10000] mM;");
+        refuses(PUMPED,
+                "pump.km_K_out_mM", "2e4", "pump.km_K_out_mM = 20000: must be in (0, 10000] mM;",
+                "pump.km_Na_in_mM", "0", "pump.km_Na_in_mM = 0: must be in (0, 10000] mM;");
     }
 
     @Test
     void permeabilitiesAndDiffusion() {
-        assertStarts(setFails(VALID, "membrane.permeability_cm_s.K", "2"),
-                "test.toml (--set): membrane.permeability_cm_s.K = 2: must be from 0 to 1 cm/s;");
-        assertStarts(setFails(VALID, "species.K.diffusion_m2_s", "1e300"),
-                "test.toml (--set): species.K.diffusion_m2_s = 1e300: must be from 1e-14 to 1e-6 m²/s;");
-        assertStarts(setFails(VALID, "species[2].diffusion_m2_s", "1e-20"),
-                "test.toml (--set): species[2].diffusion_m2_s = 1e-20: must be from 1e-14 to 1e-6 m²/s;");
+        refuses(VALID,
+                "membrane.permeability_cm_s.K", "2", "membrane.permeability_cm_s.K = 2: must be from 0 to 1 cm/s;",
+                "species.K.diffusion_m2_s", "1e300", "species.K.diffusion_m2_s = 1e300: must be from 1e-14 to 1e-6 m²/s;",
+                "species[2].diffusion_m2_s", "1e-20", "species[2].diffusion_m2_s = 1e-20: must be from 1e-14 to 1e-6 m²/s;");
         assertStarts(fails(with("diffusion_m2_s = 1.33e-9", "diffusion_m2_s = inf")),
                 "test.toml:12: species[2].diffusion_m2_s = inf: must be a finite number from 1e-14 to 1e-6 m²/s;");
     }
 
     @Test
     void chargesVoltagesAndCurrents() {
-        assertStarts(setFails(VALID, "species.K.charge", "100"),
-                "test.toml (--set): species.K.charge = 100: must be from -6 to 6; the valence z");
-        assertStarts(setFails(VALID, "membrane.surface_charge_C_m2.outside", "-5"),
-                "test.toml (--set): membrane.surface_charge_C_m2.outside = -5: must be from -1 to 1 C/m²;");
-        assertStarts(setFails(VALID, "boundary.current_A_m2", "1e5"),
-                "test.toml (--set): boundary.current_A_m2 = 100000: must be from -1000 to 1000 A/m²;");
+        refuses(VALID,
+                "species.K.charge", "100", "species.K.charge = 100: must be from -6 to 6; the valence z",
+                "membrane.surface_charge_C_m2.outside", "-5", "membrane.surface_charge_C_m2.outside = -5: must be from -1 to 1 C/m²;",
+                "boundary.current_A_m2", "1e5", "boundary.current_A_m2 = 100000: must be from -1000 to 1000 A/m²;");
         Map<String, String> clamp = new LinkedHashMap<>();
         clamp.put("boundary.clamp", "voltage");
         clamp.put("boundary.voltage_mV", "-1e4");
         assertStarts(fails(VALID, clamp), "test.toml (--set): boundary.voltage_mV = -10000: must be from -2000 to 2000 mV;");
         assertStarts(setFails(PUMPED.replace("turnover_per_s_um2 = 3000", "current_A_m2 = 5e-4"), "pump.current_A_m2", "10"),
                 "test.toml (--set): pump.current_A_m2 = 10: must be in (0, 1] A/m²;");
-        assertStarts(setFails(PUMPED, "pump.turnover_per_s_um2", "1e300"),
-                "test.toml (--set): pump.turnover_per_s_um2 = 1e300: must be in (0, 1e7] cycles/(s µm²);");
+        refuses(PUMPED,
+                "pump.turnover_per_s_um2", "1e300", "pump.turnover_per_s_um2 = 1e300: must be in (0, 1e7] cycles/(s µm²);");
     }
 
     @Test
     void meshCellsAndTolerance() {
-        assertStarts(setFails(VALID, "mesh.cells", "1e9"),
-                "test.toml (--set): mesh.cells = 1e9: must be 0 (automatic) or from 40 to 5e6;");
+        refuses(VALID,
+                "mesh.cells", "1e9", "mesh.cells = 1e9: must be 0 (automatic) or from 40 to 5e6;");
         String text = VALID + "[mesh]\ntolerance_mV = 100\n";
         String m = fails(text);
         assertAtLineOf(m, text, "tolerance_mV");
         assertEquals("test.toml:" + ScenarioText.lineOf(text, "tolerance_mV") + ": mesh.tolerance_mV = 100: must be "
                 + "from 1e-7 to 10 mV; the target discretisation error of V_m in mV, e.g. tolerance_mV = 0.001", m);
-        assertStarts(setFails(VALID, "mesh.tolerance_mV", "0"), "test.toml (--set): mesh.tolerance_mV = 0: must be from 1e-7 to 10 mV;");
+        refuses(VALID,
+                "mesh.tolerance_mV", "0", "mesh.tolerance_mV = 0: must be from 1e-7 to 10 mV;");
         assertStarts(setFails(VALID, "mesh.tolerance_mV", "\"1e-3\""), "test.toml (--set): mesh.tolerance_mV = \"1e-3\": "
                 + "expected a number, got a string; write it without quotes: tolerance_mV = 1e-3;");
     }
@@ -155,10 +152,10 @@ class ScenarioRangesTest {
 
     @Test
     void timesAndTolerances() {
-        assertStarts(setFails(TRANSIENT, "run.end_time_s", "1e300"),
-                "test.toml (--set): run.end_time_s = 1e300: must be in (0, 1e6] s;");
-        assertStarts(setFails(VALID, "run.relative_tolerance", "0"),
-                "test.toml (--set): run.relative_tolerance = 0: must be in (0, 0.1];");
+        refuses(TRANSIENT,
+                "run.end_time_s", "1e300", "run.end_time_s = 1e300: must be in (0, 1e6] s;");
+        refuses(VALID,
+                "run.relative_tolerance", "0", "run.relative_tolerance = 0: must be in (0, 0.1];");
         String scheduled = TRANSIENT + "\n[[schedule]]\nkey = \"boundary.current_A_m2\"\ntime_s = [0, 1e-3]\nvalue = [0, 0.01]\n";
         assertStarts(setFails(scheduled, "schedule[1].time_s", "[0, 1e300]"), "test.toml (--set): schedule[1].time_s = "
                 + "[0, 1e300]: element 2 is 1e300, but a time must be from -1e6 to 1e6 s;");
@@ -171,33 +168,25 @@ class ScenarioRangesTest {
 
     @Test
     void planeKeys() {
-        assertStarts(setFails(PLANE, "lateral.height_nm", "1e300"),
-                "test.toml (--set): lateral.height_nm = 1e300: must be from 0.1 to 10000 nm;");
-        assertStarts(setFails(PLANE, "channel[1].width_nm", "0.01"),
-                "test.toml (--set): channel[1].width_nm = 0.01: must be from 0.1 to 10000 nm;");
-        assertStarts(setFails(PLANE, "channel[1].center_nm", "-5"),
-                "test.toml (--set): channel[1].center_nm = -5: must be from 0 to 10000 nm;");
-        assertStarts(setFails(PLANE, "channel[1].permittivity", "500"),
-                "test.toml (--set): channel[1].permittivity = 500: must be from 1 to 200;");
-        assertStarts(setFails(PLANE, "channel[1].permeability_cm_s.K", "1e4"),
-                "test.toml (--set): channel[1].permeability_cm_s.K = 10000: must be from 0 to 1000 cm/s;");
-        assertStarts(setFails(PLANE, "channel[1].fixed_charge_mM", "-1e5"),
-                "test.toml (--set): channel[1].fixed_charge_mM = -100000: must be from -10000 to 10000 mM;");
-        assertStarts(setFails(VALID, "dimension", "3"), "test.toml (--set): dimension = 3: must be from 1 to 2;");
+        refuses(PLANE,
+                "lateral.height_nm", "1e300", "lateral.height_nm = 1e300: must be from 0.1 to 10000 nm;",
+                "channel[1].width_nm", "0.01", "channel[1].width_nm = 0.01: must be from 0.1 to 10000 nm;",
+                "channel[1].center_nm", "-5", "channel[1].center_nm = -5: must be from 0 to 10000 nm;",
+                "channel[1].permittivity", "500", "channel[1].permittivity = 500: must be from 1 to 200;",
+                "channel[1].permeability_cm_s.K", "1e4", "channel[1].permeability_cm_s.K = 10000: must be from 0 to 1000 cm/s;",
+                "channel[1].fixed_charge_mM", "-1e5", "channel[1].fixed_charge_mM = -100000: must be from -10000 to 10000 mM;");
+        refuses(VALID,
+                "dimension", "3", "dimension = 3: must be from 1 to 2;");
     }
 
     @Test
     void particleKeys() {
-        assertStarts(setFails(PARTICLES, "particles.count", "1e7"),
-                "test.toml (--set): particles.count = 1e7: must be from 1 to 1e6;");
-        assertStarts(setFails(PARTICLES, "particles.time_step_s", "1"),
-                "test.toml (--set): particles.time_step_s = 1: must be in (0, 1e-6] s;");
-        assertStarts(setFails(PARTICLES, "particles.duration_s", "1e300"),
-                "test.toml (--set): particles.duration_s = 1e300: must be in (0, 1] s;");
-        assertStarts(setFails(PARTICLES, "particles.snapshots", "5000"),
-                "test.toml (--set): particles.snapshots = 5000: must be from 1 to 1000;");
-        assertStarts(setFails(PARTICLES, "particles.seed", "-1"),
-                "test.toml (--set): particles.seed = -1: must be from 0 to 9223372036854775807;");
+        refuses(PARTICLES,
+                "particles.count", "1e7", "particles.count = 1e7: must be from 1 to 1e6;",
+                "particles.time_step_s", "1", "particles.time_step_s = 1: must be in (0, 1e-6] s;",
+                "particles.duration_s", "1e300", "particles.duration_s = 1e300: must be in (0, 1] s;",
+                "particles.snapshots", "5000", "particles.snapshots = 5000: must be from 1 to 1000;",
+                "particles.seed", "-1", "particles.seed = -1: must be from 0 to 9223372036854775807;");
     }
 
     // ---- the ends of every range are valid ----

@@ -31,6 +31,8 @@ public record HeapBudget(int cells, long meshCells, long bytes, long largestArra
     private static final long BASE_BYTES = BASE_MB << 20;
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8L;
     private static final double GB = 1 << 30;
+    /** The fewest cells worth suggesting (the fewest mesh.cells allows). */
+    private static final long MIN_CELLS = 40;
 
     /** The budget of a 1-D solve on {@code meshCells} cells (meshCells + 1 nodes) with {@code species} species. */
     public static HeapBudget slab(int requestedCells, long meshCells, int species) {
@@ -70,10 +72,10 @@ public record HeapBudget(int cells, long meshCells, long bytes, long largestArra
         }
         if (bytes > heapBytes) {
             long fitting = twoDigits(meshCells * Math.max(0.0, (double) (heapBytes - BASE_BYTES) / (bytes - BASE_BYTES)));
+            String fewer = fitting >= MIN_CELLS ? "use fewer cells (at most about " + fitting + "), or " : "";
             throw new UserInputException(String.format(Locale.ROOT, "%s needs about %.1f GB of memory, more than the "
-                    + "Java heap of %.1f GB; use fewer cells (at most about %d), or give Java more memory, e.g. "
-                    + "PNP_JAVA_OPTS=-Xmx%dg ./pnp …", subject, bytes / GB, heapBytes / GB, fitting,
-                    (long) Math.ceil(1.25 * bytes / GB)));
+                    + "Java heap of %.1f GB; %sgive Java more memory, e.g. PNP_JAVA_OPTS=-Xmx%dg ./pnp …", subject,
+                    bytes / GB, heapBytes / GB, fewer, (long) Math.ceil(1.25 * bytes / GB)));
         }
     }
 
