@@ -29,6 +29,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     static final int EXIT_UNEXPECTED = 4;
 
     private static final int MAX_SUGGESTIONS = 3;
+    private static final double GB = 1 << 30;
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
@@ -52,9 +53,23 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return EXIT_USAGE;
     }
 
+    /**
+     * Runs the chosen command like picocli's default, but hands an {@link OutOfMemoryError} to
+     * {@link #handleExecutionException} as an exception, so that it too becomes one line rather than a trace.
+     */
+    static int executeCatchingOutOfMemory(ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (OutOfMemoryError e) {
+            CommandLine cl = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
+            throw new CommandLine.ExecutionException(cl, "out of memory", e);
+        }
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
         UserInputException input = find(ex, UserInputException.class);
+        OutOfMemoryError memory = find(ex, OutOfMemoryError.class);
         ConvergenceException convergence = find(ex, ConvergenceException.class);
         IOException io = find(ex, IOException.class);
         int code;
@@ -62,6 +77,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (input != null) {
             code = EXIT_USAGE;
             line = "pnp: " + oneLine(message(input));
+        } else if (memory != null) {
+            code = EXIT_USAGE; // what fits is the user's choice: fewer cells, particles or snapshots, or a larger heap
+            line = String.format(Locale.ROOT, "pnp: out of memory: this run needs more than the Java heap of %.1f GB; "
+                    + "use fewer mesh cells (mesh.cells), particles or snapshots, or give Java more memory, e.g. "
+                    + "PNP_JAVA_OPTS=-Xmx%dg ./pnp …", Runtime.getRuntime().maxMemory() / GB,
+                    (long) Math.ceil(2 * Runtime.getRuntime().maxMemory() / GB));
         } else if (convergence != null) {
             code = EXIT_CONVERGENCE;
             line = "pnp: " + oneLine(message(convergence))

@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.membranepnp.engine.scenario.ScenarioLoader;
 import org.membranepnp.solver.Simulation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Values outside a key's physical range, and meshes too large for the heap, are bad input: {@code pnp run},
@@ -165,6 +170,29 @@ class BadMagnitudesTest {
         Cli.Outcome r = Cli.run("sweep", ExampleFiles.file("neuron-rest").toString(), "--vary", "temperature_K=1e300,1e301",
                 "--out", tmp.resolve("sweep").toString());
         assertBadInput(r, "--vary temperature_K=1e300,1e301: ", "temperature_K = 1e300: must be from 200 to 400 K;");
+    }
+
+    /** A command that runs out of memory on the main thread. */
+    @Command(name = "hungry")
+    static final class Hungry implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void runningOutOfMemoryAnywayIsOneLine() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = PnpCommand.configure(new CommandLine(new Hungry())).setErr(new PrintWriter(err, true));
+        assertBadInput(new Cli.Outcome(cl.execute(), "", err.toString()), "pnp: out of memory: this run needs more than "
+                + "the Java heap of ", "use fewer mesh cells (mesh.cells), particles or snapshots", "PNP_JAVA_OPTS=-Xmx");
+        // in a sweep's worker thread
+        Cli.Outcome r = Cli.run(c -> ((SweepCommand) c.getSubcommands().get("sweep").getCommand()).solver = s -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, "sweep", ExampleFiles.file("neuron-rest").toString(), "--vary", "temperature_K=300,310", "--out",
+                tmp.resolve("sweep").toString());
+        assertBadInput(r, "pnp: out of memory: this run needs more than the Java heap of ");
     }
 
     @Test
