@@ -30,6 +30,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     static final int EXIT_UNEXPECTED = 4;
 
     private static final int MAX_SUGGESTIONS = 3;
+    private static final double GB = 1 << 30;
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
@@ -51,6 +52,19 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         }
         err.flush();
         return EXIT_USAGE;
+    }
+
+    /**
+     * Runs the chosen command like picocli's default, but hands an {@link OutOfMemoryError} to
+     * {@link #handleExecutionException} as an exception, so that it too becomes one line rather than a trace.
+     */
+    static int executeCatchingOutOfMemory(ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (OutOfMemoryError e) {
+            CommandLine cl = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
+            throw new CommandLine.ExecutionException(cl, "out of memory", e);
+        }
     }
 
     @Override
@@ -81,8 +95,15 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         UserInputException input = find(ex, UserInputException.class);
         ConvergenceException convergence = find(ex, ConvergenceException.class);
         IOException io = find(ex, IOException.class);
+        OutOfMemoryError memory = find(ex, OutOfMemoryError.class);
         if (input != null) {
             return new Failure(EXIT_USAGE, oneLine(message(input)), false);
+        } else if (memory != null) {
+            // what fits is the user's choice: fewer cells, particles or snapshots, or a larger heap
+            return new Failure(EXIT_USAGE, String.format(Locale.ROOT, "out of memory: this run needs more than the "
+                    + "Java heap of %.1f GB; use fewer mesh cells (mesh.cells), particles or snapshots, or give Java "
+                    + "more memory, e.g. PNP_JAVA_OPTS=-Xmx%dg ./pnp …", Runtime.getRuntime().maxMemory() / GB,
+                    (long) Math.ceil(2 * Runtime.getRuntime().maxMemory() / GB)), false);
         } else if (convergence != null) {
             return new Failure(EXIT_CONVERGENCE, oneLine(message(convergence))
                     + String.format(Locale.ROOT, " (last residual %.3e)", convergence.lastResidual()), false);

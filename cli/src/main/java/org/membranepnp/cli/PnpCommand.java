@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {
             "0:success",
             "1:pnp validate: at least one case failed",
-            "2:bad command line, scenario or output folder (the message says which)",
+            "2:bad command line, scenario (also a value out of its range, a mesh too large for the heap) or output folder (the message says which)",
             "3:the solver did not converge (pnp sweep: at least one point failed)",
             "4:unexpected error (set PNP_DEBUG=1 for a stack trace)",
             "130:pnp run stopped by Ctrl-C; the state is saved (continue with pnp run --resume DIR)"},
@@ -51,12 +51,13 @@ public final class PnpCommand {
 
     /**
      * Installs the error handling of every {@code pnp} command on {@code commandLine} and its subcommands:
-     * one line on stderr and exit codes 2 (input), 3 (convergence) or 4 (unexpected), no stack traces
-     * unless {@code --verbose} or {@code PNP_DEBUG=1}. Call it before {@code setOut}/{@code setErr} or after; both work.
+     * one line on stderr and exit codes 2 (input, and running out of memory), 3 (convergence) or 4 (unexpected), no
+     * stack traces unless {@code --verbose} or {@code PNP_DEBUG=1}. Call it before {@code setOut}/{@code setErr} or after; both work.
      */
     public static CommandLine configure(CommandLine commandLine) {
         ErrorHandler handler = new ErrorHandler();
         return commandLine
+                .setExecutionStrategy(ErrorHandler::executeCatchingOutOfMemory)
                 .setExecutionExceptionHandler(handler)
                 .setParameterExceptionHandler(handler);
     }

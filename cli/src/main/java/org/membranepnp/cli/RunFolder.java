@@ -18,6 +18,7 @@ import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.result.AtomicFiles;
 import org.membranepnp.engine.result.ResultWriter;
 import org.membranepnp.engine.scenario.ScenarioLoader;
+import org.membranepnp.solver.Simulation;
 
 /**
  * The folder of one run: besides the results, a copy of the scenario text ({@code scenario.toml}) and how it
@@ -91,6 +92,7 @@ final class RunFolder {
     static RunFolder create(Path target, Path file, Map<String, String> overrides, String commandLine, String version) {
         String text = read(file);
         Scenario scenario = ScenarioLoader.parse(text, file.toString(), overrides);
+        Simulation.heapBudget(scenario).check(); // a mesh too large for the heap is bad input too: before any file
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("scenario_file", file.toAbsolutePath().normalize().toString());
         record.put("overrides", new LinkedHashMap<>(overrides));

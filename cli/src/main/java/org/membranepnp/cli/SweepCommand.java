@@ -227,7 +227,10 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads the scenario of every point (before any solving), with the --set, the point's values and the balance. */
+    /**
+     * Loads the scenario of every point (before any solving), with the --set, the point's values and the balance; a
+     * point whose mesh would not fit in the heap fails here too.
+     */
     private List<Planned> plan(List<List<String>> grid, Map<String, String> sets) {
         List<Planned> plan = new ArrayList<>(grid.size());
         for (int i = 0; i < grid.size(); i++) {
@@ -247,7 +250,9 @@ final class SweepCommand implements Callable<Integer> {
                     values.put(balance.key(), c);
                     all.put(balance.key(), c);
                 }
-                scenario = ScenarioLoader.load(file, all);
+                Scenario loaded = ScenarioLoader.load(file, all);
+                Simulation.heapBudget(loaded).check();
+                scenario = loaded;
             } catch (UserInputException e) {
                 error = e;
             }

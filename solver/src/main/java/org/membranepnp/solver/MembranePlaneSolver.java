@@ -11,6 +11,7 @@ import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.solver.fv.EquationKind;
 import org.membranepnp.solver.fv.PnpModel2D;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
+import org.membranepnp.solver.mesh.HeapBudget;
 import org.membranepnp.solver.mesh.LateralMeshBuilder;
 import org.membranepnp.solver.mesh.Mesh1D;
 import org.membranepnp.solver.mesh.Mesh2D;
@@ -58,14 +59,38 @@ public final class MembranePlaneSolver {
      * Meshes {@code scenario} at the default resolution, or, with {@code mesh.cells}, every cell scaled by the same
      * factor in x and y so that the 2-D mesh has about that many cells.
      *
-     * @throws org.membranepnp.engine.UserInputException if the requested count is too coarse for the Debye layers
+     * @throws org.membranepnp.engine.UserInputException if the requested count is too coarse for the Debye layers, or
+     *                                                     the solve would not fit in the Java heap
      */
     public MembranePlaneSolver(Scenario scenario, WorkerPool pool) {
         this(scenario, pool, resolution(scenario));
     }
 
     private MembranePlaneSolver(Scenario scenario, WorkerPool pool, double scale) {
-        this(scenario, GradedMeshBuilder.plan(scenario, scale).build(), scale, pool);
+        this(scenario, checkedAcross(scenario, scale), scale, pool);
+    }
+
+    /** The x mesh at resolution {@code scale}, built once the 2-D solve on it is known to fit in the heap. */
+    private static Mesh1D checkedAcross(Scenario scenario, double scale) {
+        GradedMeshBuilder.Plan across = GradedMeshBuilder.plan(scenario, scale);
+        budget(scenario, across, scale).check();
+        return across.build();
+    }
+
+    /**
+     * The memory of the 2-D solve of {@code scenario} on the mesh {@link #MembranePlaneSolver(Scenario, WorkerPool)}
+     * would build, estimated without building it.
+     *
+     * @throws org.membranepnp.engine.UserInputException if the requested count is too coarse for the Debye layers
+     */
+    public static HeapBudget budget(Scenario scenario) {
+        double scale = resolution(scenario);
+        return budget(scenario, GradedMeshBuilder.plan(scenario, scale), scale);
+    }
+
+    private static HeapBudget budget(Scenario scenario, GradedMeshBuilder.Plan across, double scale) {
+        int ny = LateralMeshBuilder.build(scenario.lateral(), debyeNm(scenario), scale).length;
+        return HeapBudget.plane(scenario.mesh().cells(), across.totalCells() + 1L, ny, scenario.speciesCount());
     }
 
     /**
@@ -79,7 +104,7 @@ public final class MembranePlaneSolver {
             return 1.0;
         }
         int across = GradedMeshBuilder.plan(scenario, 1.0).totalCells();
-        double debye = Math.min(debyeNm(scenario.inside(), scenario), debyeNm(scenario.outside(), scenario));
+        double debye = debyeNm(scenario);
         int along = LateralMeshBuilder.build(scenario.lateral(), debye, 1.0).length - 1;
         double scale = Math.sqrt((double) across * along / requested);
         for (int pass = 0; pass < 4; pass++) { // the counts are not exactly proportional: correct the estimate
@@ -106,11 +131,15 @@ public final class MembranePlaneSolver {
             throw new IllegalArgumentException("a 2-D scenario is needed (dimension = 2)");
         }
         this.scenario = scenario;
-        double debye = Math.min(debyeNm(scenario.inside(), scenario), debyeNm(scenario.outside(), scenario));
-        double[] y = LateralMeshBuilder.build(scenario.lateral(), debye, lateralScale);
+        double[] y = LateralMeshBuilder.build(scenario.lateral(), debyeNm(scenario), lateralScale);
         this.model = new PnpModel2D(scenario, new Mesh2D(across, y, scenario.lateral()));
         this.newton = new NewtonSolver2D(model, pool);
         this.u = new double[model.n * model.m];
+    }
+
+    /** The shorter Debye length of the two baths, nm: the scale of the lateral mesh. */
+    private static double debyeNm(Scenario sc) {
+        return Math.min(debyeNm(sc.inside(), sc), debyeNm(sc.outside(), sc));
     }
 
     private static double debyeNm(Bath bath, Scenario sc) {

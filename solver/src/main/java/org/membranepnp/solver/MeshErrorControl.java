@@ -5,6 +5,7 @@ import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.solver.fv.EquationKind;
 import org.membranepnp.solver.fv.PnpModel1D;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
+import org.membranepnp.solver.mesh.HeapBudget;
 import org.membranepnp.solver.mesh.Mesh1D;
 import org.membranepnp.solver.parallel.WorkerPool;
 
@@ -47,21 +48,25 @@ public final class MeshErrorControl {
         MembraneSlabSolver coarse = slab(scenario, GradedMeshBuilder.build(scenario), pool, progress, verbose);
         coarse.useSteadyGuess();
         coarse.solveSteady();
-        int iterations = coarse.result().newtonIterations();
-        int steps = coarse.result().timeSteps();
+        RunResult c = coarse.result();
+        PnpModel1D coarseModel = coarse.model();
+        double[] coarseState = coarse.state();
+        coarse = null; // only its model and state are needed from here on
+        int iterations = c.newtonIterations();
+        int steps = c.timeSteps();
         double previousDifference = Double.NaN;
         for (int level = 1; ; level++) {
-            Mesh1D mesh = coarse.model().mesh.refined();
+            Mesh1D mesh = coarseModel.mesh.refined();
             MembraneSlabSolver fine = slab(scenario, mesh, pool, progress, verbose);
-            prolongate(coarse.model(), coarse.state(), fine.model(), fine.state());
+            prolongate(coarseModel, coarseState, fine.model(), fine.state());
             fine.solveSteady();
             RunResult f = fine.result();
             iterations += f.newtonIterations();
             steps += f.timeSteps();
-            double difference = Math.abs(coarse.membranePotentialMv() - f.membranePotentialMv());
+            double difference = Math.abs(c.membranePotentialMv() - f.membranePotentialMv());
             double wall = (System.nanoTime() - t0) * 1e-9;
             if (explicit) {
-                return coarse.result().withDiscretisationError(2 * difference, iterations, steps, wall);
+                return c.withDiscretisationError(2 * difference, iterations, steps, wall);
             }
             double error;
             boolean accepted;
@@ -74,13 +79,18 @@ public final class MeshErrorControl {
                 accepted = error <= tolerance;
             }
             previousDifference = difference;
-            boolean last = level >= MAX_REFINEMENTS || 2L * mesh.cellCount() > MAX_CELLS;
+            long nextCells = 2L * mesh.cellCount();
+            boolean last = level >= MAX_REFINEMENTS || nextCells > MAX_CELLS
+                    || HeapBudget.slab(0, nextCells, scenario.speciesCount()).withRefinement().bytes()
+                    > Runtime.getRuntime().maxMemory();
             if (accepted || last) {
                 return f.withDiscretisationError(error, iterations, steps, wall);
             }
             progress.onContinuationStep(String.format("mesh refinement (%d cells, V_m error %.2g mV > %.2g mV)",
                     mesh.cellCount(), error, tolerance), (double) level / MAX_REFINEMENTS, f.newtonIterations());
-            coarse = fine;
+            c = f;
+            coarseModel = fine.model();
+            coarseState = fine.state();
         }
     }
 

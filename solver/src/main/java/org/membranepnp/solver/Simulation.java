@@ -7,6 +7,7 @@ import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.result.Checkpoint;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
+import org.membranepnp.solver.mesh.HeapBudget;
 import org.membranepnp.solver.parallel.WorkerPool;
 
 /** Entry point: runs a scenario (steady or transient) and reports a {@link RunResult}. */
@@ -15,12 +16,23 @@ public final class Simulation {
     }
 
     /**
+     * The memory a run of {@code scenario} would need, estimated from its mesh size before anything is allocated;
+     * {@link HeapBudget#check()} throws if it would not fit in the Java heap.
+     *
+     * @throws UserInputException if the requested mesh is too coarse to resolve the Debye layers
+     */
+    public static HeapBudget heapBudget(Scenario scenario) {
+        return scenario.isTwoDimensional() ? MembranePlaneSolver.budget(scenario) : GradedMeshBuilder.budget(scenario);
+    }
+
+    /**
      * Runs {@code scenario} as its {@code [run]} table asks: a steady state from the analytic guess, or a
      * transient from the freshly filled baths (bulk concentrations, uncharged membrane, double layers at charged
      * faces) to {@code end_time_s}, with the scenario's schedules; in 1-D or 2-D ({@code dimension = 2}: no
      * schedules, no checkpoints).
      *
-     * @throws org.membranepnp.engine.UserInputException if the scenario cannot be meshed (e.g. too coarse)
+     * @throws org.membranepnp.engine.UserInputException if the scenario cannot be meshed (too coarse, or too large for
+     *                                                     the heap: {@link #heapBudget})
      * @throws ConvergenceException                        if Newton fails
      */
     public static RunResult run(Scenario scenario, SolverOptions options, ProgressListener progress) {

@@ -25,14 +25,16 @@ import org.membranepnp.engine.model.Scenario;
  *
  * <p>Defaults: {@code title} is the file name without its extension; {@code dimension} 1;
  * {@code [boundary]} inside "wall", outside "reservoir", clamp "current", current_A_m2 0;
- * {@code [mesh]} cells 0 (automatic; an explicit 0 means the same); {@code [run]} mode "steady" with
+ * {@code [mesh]} cells 0 (automatic; an explicit 0 means the same) and tolerance_mV
+ * {@link org.membranepnp.engine.model.MeshSpec#DEFAULT_TOLERANCE_MV}; {@code [run]} mode "steady" with
  * {@link org.membranepnp.engine.model.RunSpec#DEFAULT_RELATIVE_TOLERANCE}; surface charges 0;
  * partition coefficient {@link org.membranepnp.engine.model.Membrane#DEFAULT_PARTITION_COEFFICIENT};
  * a species missing from a concentration table is 0, from the permeability table impermeant;
  * no {@code [pump]} table means no pump ({@link org.membranepnp.engine.model.NaKPump#NONE}); in a {@code [pump]}
  * table exactly one of turnover_per_s_um2 and current_A_m2 is required, saturating is false, km_K_out_mM 1.5 and
  * km_Na_in_mM 10 (used only with saturating = true), sodium "Na" and potassium "K"; no {@code [[schedule]]}
- * tables means no parameter changes in time.
+ * tables means no parameter changes in time. Every numeric key must lie in its physical range (the table in
+ * {@code KeySchema}).
  *
  * <p>Override keys are dotted paths the format allows ({@code outside.concentrations_mM.K},
  * {@code boundary.clamp}, {@code run.end_time_s}); a species' own fields are reached by name or 1-based

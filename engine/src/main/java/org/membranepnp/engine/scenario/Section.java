@@ -173,8 +173,8 @@ final class Section {
             throw fail(key, "expected a number, got " + ValueText.kind(v) + "; " + extra + hint);
         }
         double x = v.doubleValue();
-        ValidRange range = KeySchema.rangeOf(pathOf(key));
         if (!Double.isFinite(x)) {
+            ValidRange range = KeySchema.rangeOf(pathOf(key));
             throw fail(key, "must be a finite number" + (range == null ? "" : " " + range.text()) + "; " + hint);
         }
         checkRange(key, x, hint);

@@ -36,13 +36,42 @@ public final class GradedMeshBuilder {
     /**
      * The mesh for {@code scenario}: the default resolution, or about {@code scenario.mesh().cells()} cells.
      *
-     * @throws UserInputException if the requested count is too coarse to resolve the Debye layer
+     * @throws UserInputException if the requested count is too coarse to resolve the Debye layer, or the 1-D solve
+     *                            on the mesh would not fit in the Java heap ({@link HeapBudget})
      */
     public static Mesh1D build(Scenario scenario) {
+        Plan plan = planFor(scenario);
+        budget(scenario, plan).check();
+        return plan.build();
+    }
+
+    /**
+     * The memory of the 1-D solve of {@code scenario} on the mesh {@link #build} would build, estimated without
+     * building it.
+     *
+     * @throws UserInputException if the requested count is too coarse to resolve the Debye layer
+     */
+    public static HeapBudget budget(Scenario scenario) {
+        return budget(scenario, planFor(scenario));
+    }
+
+    private static HeapBudget budget(Scenario scenario, Plan plan) {
+        HeapBudget one = HeapBudget.slab(scenario.mesh().cells(), plan.totalCells(), scenario.speciesCount());
+        // a steady state is also solved on the mesh with every cell halved, for its error estimate
+        return scenario.run().mode() == org.membranepnp.engine.model.RunMode.STEADY ? one.withRefinement() : one;
+    }
+
+    /**
+     * The plan of {@link #build}, without building: the default resolution, or every cell scaled alike to give about
+     * {@code scenario.mesh().cells()} cells.
+     *
+     * @throws UserInputException if the requested count is too coarse to resolve the Debye layer
+     */
+    public static Plan planFor(Scenario scenario) {
         Plan base = plan(scenario, 1.0);
         int requested = scenario.mesh().cells();
         if (requested <= 0) {
-            return base.build();
+            return base;
         }
         double scale = (double) base.totalCells() / requested;
         double maxScale = CELLS_PER_DEBYE_AT_FACE / MIN_CELLS_PER_DEBYE;
@@ -54,7 +83,7 @@ public final class GradedMeshBuilder {
                     requested, Math.min(base.faceCellInsideNm, base.faceCellOutsideNm) * CELLS_PER_DEBYE_AT_FACE,
                     minimum, base.totalCells()));
         }
-        return plan(scenario, scale).build();
+        return plan(scenario, scale);
     }
 
     /** The grading plan at a resolution {@code scale} (1 = default; 0.5 = every cell about halved). */
