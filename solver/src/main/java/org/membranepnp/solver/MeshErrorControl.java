@@ -19,7 +19,7 @@ import org.membranepnp.solver.parallel.WorkerPool;
  * The scheme is second order (p = 2) once the mesh resolves the layers, but a coarse mesh may not be there yet. So
  * with three or more nested meshes the factor 2^p is the observed shrink ρ of successive differences, bounded to
  * [1.25, 4] (orders 0.3 to 2): err(h/2) ≈ Δ/(ρ − 1). With two meshes only, p = 1 is assumed (err(h/2) ≈ Δ,
- * err(h) ≈ 2Δ), and the automatic mesh accepts that estimate only below a quarter of the tolerance.
+ * err(h) ≈ 2Δ), and the automatic mesh accepts that estimate only below a tenth of the tolerance.
  *
  * <p>With the automatic mesh, the mesh is halved until err(h/2) ≤ {@code mesh.tolerance_mV} and the finest solution
  * is the result; with an explicit {@code mesh.cells}, that mesh's solution is the result, with err(h). Each
@@ -72,7 +72,7 @@ public final class MeshErrorControl {
             boolean accepted;
             if (level == 1) {
                 error = difference;
-                accepted = error <= tolerance / 4;
+                accepted = error <= tolerance / 10;
             } else {
                 double shrink = Math.min(4.0, Math.max(1.25, previousDifference / difference));
                 error = difference / (shrink - 1);

@@ -26,6 +26,8 @@ public final class PnpAssembler1D {
     private final int[] pumpRows = new int[4];
     private final double[] pumpWeights = new double[4];
     private final double[] pumpColumn;
+    /** The steady flux J of each {@link OpenFlux} of the model, read by the steady rows (set by Newton). */
+    public final double[] steadyFlux;
     // per cell and species: flux and its derivatives
     private final ScharfetterGummelFluxes fluxes;
     private final double[] flux;
@@ -47,6 +49,7 @@ public final class PnpAssembler1D {
         this.dFluxDcRight = fluxes.dRight;
         this.dFluxDpsiRight = fluxes.dPsiRight;
         this.pumpColumn = model.pump != null ? new double[model.n * model.m] : null;
+        this.steadyFlux = new double[model.openFluxes.size()];
     }
 
     /**
@@ -186,6 +189,9 @@ public final class PnpAssembler1D {
                     int c = k * s + i;
                     double w = form == SteadyRow.FLUX_RIGHT ? model.h[k] / model.diffusivity[c] : 1.0;
                     rn += w * flux[c];
+                    if (form == SteadyRow.FLUX_RIGHT && model.openFluxOf[c] >= 0) {
+                        rn -= w * steadyFlux[model.openFluxOf[c]];
+                    }
                     di[row + col] += w * dFluxDcLeft[c];
                     up[row + col] += w * dFluxDcRight[c];
                     di[row] -= w * dFluxDpsiRight[c];
@@ -223,6 +229,46 @@ public final class PnpAssembler1D {
             } else if (kv == EquationKind.INACTIVE) {
                 r[off + v] = u[off + v];
                 jac.setIdentityRow(k, v, 1.0);
+            }
+        }
+    }
+
+    /** Transmissibility t = D/h of the first cell of open compartment {@code j}: its equation is (F − J)/t = 0. */
+    public double openFluxTransmissibility(int j) {
+        OpenFlux o = model.openFluxes.get(j);
+        return model.diffusivity[o.first() * model.s + o.species()] / model.h[o.first()];
+    }
+
+    /** The residual (F_first − J)/t of open compartment {@code j}'s own equation, from the last assembly. */
+    public double openFluxResidual(int j) {
+        OpenFlux o = model.openFluxes.get(j);
+        return (flux[o.first() * model.s + o.species()] - steadyFlux[j]) / openFluxTransmissibility(j);
+    }
+
+    /**
+     * ∂/∂u of open compartment {@code j}'s own equation, from the last assembly, into {@code out[v]} for node first
+     * and {@code out[m + v]} for node first + 1 (its ∂/∂J is −1/t).
+     */
+    public void openFluxGradient(int j, double[] out) {
+        OpenFlux o = model.openFluxes.get(j);
+        int m = model.m;
+        int c = o.first() * model.s + o.species();
+        double w = 1.0 / openFluxTransmissibility(j);
+        java.util.Arrays.fill(out, 0.0);
+        out[1 + o.species()] = w * dFluxDcLeft[c];
+        out[m + 1 + o.species()] = w * dFluxDcRight[c];
+        out[0] = -w * dFluxDpsiRight[c];
+        out[m] = w * dFluxDpsiRight[c];
+    }
+
+    /** J's column in the node rows: −1/t_k on the rows of nodes first + 1 … last − 1 of open compartment {@code j}. */
+    public void openFluxColumn(int j, double[] column) {
+        OpenFlux o = model.openFluxes.get(j);
+        java.util.Arrays.fill(column, 0.0);
+        int i = o.species();
+        for (int k = o.first() + 1; k < o.last(); k++) {
+            if (model.kind[k * model.m + 1 + i] == EquationKind.BALANCE) {
+                column[k * model.m + 1 + i] = -model.h[k] / model.diffusivity[k * model.s + i];
             }
         }
     }

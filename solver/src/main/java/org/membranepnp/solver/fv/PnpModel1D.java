@@ -58,6 +58,13 @@ public final class PnpModel1D {
     public final NaKPumpTerm pump;
     /** Form of each species' steady equation [node·s + i] (partial flux sums from a wall, or the balance law). */
     public final SteadyRow[] steadyRow;
+    /**
+     * Species compartments with a reservoir at both ends: in a steady solve each carries one more unknown, its
+     * steady flux J ({@link OpenFlux}).
+     */
+    public final List<OpenFlux> openFluxes = new ArrayList<>();
+    /** Index into {@link #openFluxes} of the compartment whose steady row [node·s + i] subtracts J, or −1. */
+    public final int[] openFluxOf;
 
     public PnpModel1D(Scenario scenario, Mesh1D mesh) {
         this(scenario, mesh, new Scales(scenario));
@@ -147,6 +154,8 @@ public final class PnpModel1D {
         setBoundaries();
         this.steadyRow = new SteadyRow[n * s];
         java.util.Arrays.fill(steadyRow, SteadyRow.BALANCE);
+        this.openFluxOf = new int[n * s];
+        java.util.Arrays.fill(openFluxOf, -1);
         this.pump = NaKPumpTerm.of(this);
         this.closedSpecies = findClosedSpeciesCompartments();
         List<GlobalConstraint> steady = new ArrayList<>(closedSpecies);
@@ -232,6 +241,14 @@ public final class PnpModel1D {
                 } else if (!openRight) {
                     for (int k = start + 1; k <= end; k++) {
                         steadyRow[k * s + i] = SteadyRow.FLUX_LEFT;
+                    }
+                } else if (end - start >= 2) {
+                    // reservoirs at both ends: (F_k − J)/t_k = 0 for every cell, J the compartment's steady flux
+                    int index = openFluxes.size();
+                    openFluxes.add(new OpenFlux(i, start, end));
+                    for (int k = start + 1; k < end; k++) {
+                        steadyRow[k * s + i] = SteadyRow.FLUX_RIGHT;
+                        openFluxOf[k * s + i] = index;
                     }
                 }
                 if (!openLeft && !openRight) {

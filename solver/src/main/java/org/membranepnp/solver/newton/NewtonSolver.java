@@ -6,6 +6,7 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.membranepnp.solver.ProgressListener;
 import org.membranepnp.solver.fv.GlobalConstraint;
+import org.membranepnp.solver.fv.OpenFlux;
 import org.membranepnp.solver.fv.EquationKind;
 import org.membranepnp.solver.fv.PnpAssembler1D;
 import org.membranepnp.solver.fv.PnpModel1D;
@@ -36,12 +37,24 @@ public final class NewtonSolver {
     private final double[] du;
     private final double[][] zCols;
     private final double[][] gradients;
+    private final double[] constraintScale;
     private final double[] pumpGradient = new double[2];
     private final double[] pumpColumn;
     private final DMatrixRMaj small;
     private final DMatrixRMaj smallRhs;
     private final DMatrixRMaj smallX;
     private final LinearSolverDense<DMatrixRMaj> smallLu;
+    private boolean pumpActive;
+    private double pumpGw;
+    // bordering by the steady fluxes of open compartments
+    private final double[][] fluxColumns;
+    private final double[][] fluxGradients;
+    private final double[] fluxResidual;
+    private boolean bordering;
+    private final DMatrixRMaj border;
+    private final DMatrixRMaj borderRhs;
+    private final DMatrixRMaj borderX;
+    private final LinearSolverDense<DMatrixRMaj> borderLu;
     private ProgressListener listener = ProgressListener.NONE;
     private boolean verbose;
 
@@ -56,15 +69,26 @@ public final class NewtonSolver {
         this.jac = new BlockTridiagonalMatrix(model.n, model.m);
         this.lu = new BlockTridiagonalLu(model.n, model.m);
         this.r = new double[model.n * model.m];
-        this.du = new double[model.n * model.m];
+        // the update: the node unknowns, then the steady fluxes of the open compartments (steady solves)
+        int augmented = model.n * model.m + model.openFluxes.size();
+        this.du = new double[augmented];
         int q = Math.max(model.steadyConstraints.size(), model.transientConstraints.size());
-        this.zCols = new double[q][model.n * model.m];
+        this.zCols = new double[q][augmented];
         this.gradients = new double[q][];
-        this.pumpColumn = new double[model.n * model.m];
+        this.constraintScale = new double[q];
+        this.pumpColumn = new double[augmented];
         this.small = new DMatrixRMaj(q, q);
         this.smallRhs = new DMatrixRMaj(q, 1);
         this.smallX = new DMatrixRMaj(q, 1);
         this.smallLu = LinearSolverFactory_DDRM.lu(Math.max(q, 1));
+        int f = model.openFluxes.size();
+        this.fluxColumns = new double[f][model.n * model.m];
+        this.fluxGradients = new double[f][2 * model.m];
+        this.fluxResidual = new double[f];
+        this.border = new DMatrixRMaj(f, f);
+        this.borderRhs = new DMatrixRMaj(f, 1);
+        this.borderX = new DMatrixRMaj(f, 1);
+        this.borderLu = LinearSolverFactory_DDRM.lu(Math.max(f, 1));
     }
 
     /** Reports each iteration's residual to {@code l} when {@code verbose}. */
@@ -97,11 +121,24 @@ public final class NewtonSolver {
     public NewtonResult solve(double[] u, double[] uOld, double invDt, boolean steady, int maxIter,
                               double tol) {
         List<GlobalConstraint> closed = steady ? model.steadyConstraints : model.transientConstraints;
+        boolean bordered = invDt == 0.0 && !model.openFluxes.isEmpty();
+        if (bordered) {
+            for (int j = 0; j < fluxResidual.length; j++) {
+                OpenFlux o = model.openFluxes.get(j);
+                assembler.steadyFlux[j] = assembler.fluxThroughCell(u, o.first(), o.species());
+            }
+        }
         double resNorm = Double.NaN;
         double previousNorm = Double.POSITIVE_INFINITY;
         for (int it = 1; it <= maxIter; it++) {
             assembler.assemble(u, uOld, invDt, closed, r, jac);
             resNorm = scaledResidual();
+            if (bordered) {
+                for (int j = 0; j < fluxResidual.length; j++) {
+                    fluxResidual[j] = assembler.openFluxResidual(j);
+                    resNorm = Math.max(resNorm, Math.abs(fluxResidual[j]) / fluxScale(u, j));
+                }
+            }
             if (verbose) {
                 listener.onNewtonIteration(it, resNorm);
             }
@@ -110,25 +147,39 @@ public final class NewtonSolver {
             }
             try {
                 lu.factor(jac);
-                for (int i = 0; i < du.length; i++) {
-                    du[i] = -r[i];
-                }
-                lu.solve(du);
+                prepareBorder(bordered);
                 if (!closed.isEmpty()) {
                     prepareWoodbury(closed, u, invDt);
-                    applyWoodbury(closed, du);
                 }
+                preparePump(closed, u, invDt);
+                int nodes = r.length;
+                for (int i = 0; i < nodes; i++) {
+                    du[i] = -r[i];
+                }
+                for (int j = 0; j < fluxResidual.length; j++) {
+                    du[nodes + j] = bordered ? -fluxResidual[j] : 0.0;
+                }
+                for (int c = 0; c < closed.size(); c++) {
+                    GlobalConstraint cc = closed.get(c);
+                    du[cc.rowNode() * model.m + cc.variable()] /= constraintScale[c];
+                }
+                applyInverse(closed, du);
             } catch (ArithmeticException e) {
                 return new NewtonResult(false, it, resNorm, "singular Jacobian: " + e.getMessage());
-            }
-            if (model.pump != null && model.pump.saturating()) {
-                addPumpJacobian(closed, u, invDt);
             }
             double lambda = damping(u);
             if (!(lambda >= MIN_DAMPING)) {
                 return new NewtonResult(false, it, resNorm, "damping fell below " + MIN_DAMPING);
             }
             double norm = applyUpdate(u, lambda);
+            if (bordered) {
+                for (int j = 0; j < fluxResidual.length; j++) {
+                    double dj = lambda * du[r.length + j];
+                    assembler.steadyFlux[j] += dj;
+                    norm = Math.max(norm, Math.abs(dj)
+                            / assembler.openFluxTransmissibility(j) / fluxScale(u, j));
+                }
+            }
             if (!Double.isFinite(norm)) {
                 return new NewtonResult(false, it, resNorm, "update is not finite");
             }
@@ -154,17 +205,28 @@ public final class NewtonSolver {
             java.util.Arrays.fill(zc, 0.0);
             GlobalConstraint cc = closed.get(c);
             zc[cc.rowNode() * m + cc.variable()] = 1.0;
-            lu.solve(zc);
+            borderedSolve(zc);
             int len = (cc.last() - cc.first() + 1) * m;
             if (gradients[c] == null || gradients[c].length != len) {
                 gradients[c] = new double[len];
             }
             cc.gradient(u, invDt, gradients[c]);
+            // each constraint row is scaled to a largest entry of 1 (a membrane current may be 1e-16 of unity)
+            double scale = 0;
+            for (double g : gradients[c]) {
+                scale = Math.max(scale, Math.abs(g));
+            }
+            constraintScale[c] = scale > 0 ? scale : 1.0;
+            for (int j = 0; j < len; j++) {
+                gradients[c][j] /= constraintScale[c];
+            }
         }
+        // I + VᵀZ with v_c = ∇g_c − e_c and Z = T⁻¹[e_d]: as (T⁻¹e_d)[row c] = δ_cd, it is ∇g_cᵀZ, summed without the
+        // cancellation of 1 − 1
         for (int c = 0; c < q; c++) {
             GlobalConstraint cc = closed.get(c);
             for (int d = 0; d < q; d++) {
-                small.set(c, d, (c == d ? 1.0 : 0.0) + vDot(cc, gradients[c], zCols[d]));
+                small.set(c, d, gradientDot(cc, gradients[c], zCols[d]));
             }
         }
         if (!smallLu.setA(small)) {
@@ -191,10 +253,28 @@ public final class NewtonSolver {
     }
 
     /**
-     * The saturating pump's Jacobian w gᵀ (stoichiometry on the face rows times ∇J), by Sherman–Morrison:
-     * δ ← δ − A⁻¹w (g·δ)/(1 + g·A⁻¹w), A the Jacobian without it.
+     * A⁻¹x in place, on the augmented vector (node unknowns, then steady fluxes): the block LU bordered by the steady
+     * fluxes, the global constraints (Woodbury) and the pump (Sherman–Morrison), each a low-rank update of the last.
      */
-    private void addPumpJacobian(List<GlobalConstraint> closed, double[] u, double invDt) {
+    private void applyInverse(List<GlobalConstraint> closed, double[] x) {
+        borderedSolve(x);
+        if (!closed.isEmpty()) {
+            applyWoodbury(closed, x);
+        }
+        if (pumpActive) {
+            applyPump(x);
+        }
+    }
+
+    /**
+     * The saturating pump's Jacobian w gᵀ (stoichiometry on the rows it enters times ∇J): A'⁻¹w and g·A'⁻¹w for
+     * Sherman–Morrison, A' the Jacobian without it.
+     */
+    private void preparePump(List<GlobalConstraint> closed, double[] u, double invDt) {
+        pumpActive = false;
+        if (model.pump == null || !model.pump.saturating()) {
+            return;
+        }
         var pump = model.pump;
         assembler.pumpColumn(pumpColumn, invDt);
         boolean any = false;
@@ -208,18 +288,98 @@ public final class NewtonSolver {
         if (!any || (pumpGradient[0] == 0 && pumpGradient[1] == 0)) {
             return;
         }
-        lu.solve(pumpColumn);
+        borderedSolve(pumpColumn);
         if (!closed.isEmpty()) {
             applyWoodbury(closed, pumpColumn);
         }
-        int na = pump.sodiumInIndex();
-        int k = pump.potassiumOutIndex();
-        double gDelta = pumpGradient[0] * du[na] + pumpGradient[1] * du[k];
-        double gW = pumpGradient[0] * pumpColumn[na] + pumpGradient[1] * pumpColumn[k];
-        double f = gDelta / (1.0 + gW);
-        for (int i = 0; i < du.length; i++) {
-            du[i] -= f * pumpColumn[i];
+        pumpGw = pumpGradient[0] * pumpColumn[pump.sodiumInIndex()]
+                + pumpGradient[1] * pumpColumn[pump.potassiumOutIndex()];
+        pumpActive = true;
+    }
+
+    /** x ← x − A'⁻¹w (g·x)/(1 + g·A'⁻¹w). */
+    private void applyPump(double[] x) {
+        double gx = pumpGradient[0] * x[model.pump.sodiumInIndex()] + pumpGradient[1] * x[model.pump.potassiumOutIndex()];
+        double f = gx / (1.0 + pumpGw);
+        for (int i = 0; i < x.length; i++) {
+            x[i] -= f * pumpColumn[i];
         }
+    }
+
+    /**
+     * Prepares the bordering by the steady fluxes J of the open compartments (columns C, rows (Gᵀ, D = −1/t)):
+     * Z = T⁻¹C and the LU of the Schur complement H = D − GᵀZ; without {@code active}, no bordering.
+     */
+    private void prepareBorder(boolean active) {
+        bordering = active;
+        if (!active) {
+            return;
+        }
+        int f = fluxResidual.length;
+        int m = model.m;
+        for (int j = 0; j < f; j++) {
+            assembler.openFluxColumn(j, fluxColumns[j]);
+            lu.solve(fluxColumns[j]);
+            assembler.openFluxGradient(j, fluxGradients[j]);
+        }
+        border.reshape(f, f);
+        for (int j = 0; j < f; j++) {
+            int base = model.openFluxes.get(j).first() * m;
+            double[] g = fluxGradients[j];
+            for (int l = 0; l < f; l++) {
+                double gz = 0;
+                for (int v = 0; v < g.length; v++) {
+                    gz += g[v] * fluxColumns[l][base + v];
+                }
+                double d = j == l ? -1.0 / assembler.openFluxTransmissibility(j) : 0.0;
+                border.set(j, l, d - gz);
+            }
+        }
+        if (!borderLu.setA(border)) {
+            throw new ArithmeticException("the steady fluxes of the open compartments are undetermined");
+        }
+    }
+
+    /**
+     * x ← [T C; Gᵀ D]⁻¹x on the augmented vector: x₀ = T⁻¹x_u, δJ = H⁻¹(x_J − Gᵀx₀), x_u = x₀ − Z δJ.
+     */
+    private void borderedSolve(double[] x) {
+        lu.solve(x);
+        if (!bordering) {
+            return;
+        }
+        int f = fluxResidual.length;
+        int nodes = r.length;
+        int m = model.m;
+        borderRhs.reshape(f, 1);
+        borderX.reshape(f, 1);
+        for (int j = 0; j < f; j++) {
+            int base = model.openFluxes.get(j).first() * m;
+            double[] g = fluxGradients[j];
+            double gx = 0;
+            for (int v = 0; v < g.length; v++) {
+                gx += g[v] * x[base + v];
+            }
+            borderRhs.set(j, 0, x[nodes + j] - gx);
+        }
+        borderLu.solve(borderRhs, borderX);
+        for (int l = 0; l < f; l++) {
+            double y = borderX.get(l, 0);
+            x[nodes + l] = y;
+            double[] z = fluxColumns[l];
+            for (int i = 0; i < nodes; i++) {
+                x[i] -= y * z[i];
+            }
+        }
+    }
+
+    /** The concentration scale of open compartment j's flux equation: its first cell's larger end, or the floor. */
+    private double fluxScale(double[] u, int j) {
+        OpenFlux o = model.openFluxes.get(j);
+        int m = model.m;
+        int v = 1 + o.species();
+        return Math.max(NewtonStep.CONCENTRATION_FLOOR,
+                Math.max(Math.abs(u[o.first() * m + v]), Math.abs(u[(o.first() + 1) * m + v])));
     }
 
     private boolean isGlobalRow(List<GlobalConstraint> closed, int row) {
@@ -231,10 +391,9 @@ public final class NewtonSolver {
         return false;
     }
 
-    /** v_cᵀ x with v_c = ∇g_c − e_row (the identity row that the assembler left in T). */
-    private double vDot(GlobalConstraint cc, double[] gradient, double[] x) {
-        int m = model.m;
-        int base = cc.first() * m;
+    /** ∇g_cᵀ x (the scaled gradient over the constraint's nodes). */
+    private double gradientDot(GlobalConstraint cc, double[] gradient, double[] x) {
+        int base = cc.first() * model.m;
         double sum = 0;
         for (int j = 0; j < gradient.length; j++) {
             double g = gradient[j];
@@ -242,7 +401,12 @@ public final class NewtonSolver {
                 sum += g * x[base + j];
             }
         }
-        return sum - x[cc.rowNode() * m + cc.variable()];
+        return sum;
+    }
+
+    /** v_cᵀ x with v_c = ∇g_c − e_row (the identity row that the assembler left in T). */
+    private double vDot(GlobalConstraint cc, double[] gradient, double[] x) {
+        return gradientDot(cc, gradient, x) - x[cc.rowNode() * model.m + cc.variable()];
     }
 
     private double damping(double[] u) {
@@ -274,3 +438,5 @@ public final class NewtonSolver {
         return norm;
     }
 }
+
+

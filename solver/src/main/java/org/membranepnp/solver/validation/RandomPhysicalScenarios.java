@@ -135,8 +135,8 @@ public final class RandomPhysicalScenarios {
         int k = indexOf(species, "K");
         if (kind == Kind.ANY && na >= 0 && k >= 0 && p[na] > 0 && p[k] > 0 && chance(0.5)) {
             boolean closed = in == BoundaryKind.WALL || out == BoundaryKind.WALL;
-            // up to about the passive Na⁺ current through P_Na at 100 mM and −70 mV
-            double scale = Math.abs(GhkFlux.currentAPerM2(1, p[na] * 1e-2, 10, 100, -70, t));
+            // up to half the passive Na⁺ current of these baths at −70 mV, which the membrane can carry back
+            double scale = Math.abs(GhkFlux.currentAPerM2(1, p[na] * 1e-2, cIn[na], cOut[na], -70, t));
             double current = scale * uniform(0.01, 0.5);
             pump = new NaKPump(NaKPump.turnoverForCurrent(current), closed || chance(0.5), 1.5, 10.0, "Na", "K");
         }
