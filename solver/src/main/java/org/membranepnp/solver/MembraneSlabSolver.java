@@ -71,6 +71,17 @@ public final class MembraneSlabSolver {
         return this;
     }
 
+    /**
+     * The steady state of {@code scenario} on its mesh as built ({@link GradedMeshBuilder#build}, no error control):
+     * the 1-D counterpart of a solve on that mesh, e.g. of a 2-D slab without pores.
+     */
+    public static RunResult steadyOnItsMesh(Scenario scenario) {
+        MembraneSlabSolver slab = new MembraneSlabSolver(scenario);
+        slab.useSteadyGuess();
+        slab.solveSteady();
+        return slab.result();
+    }
+
     /** Replaces the state by the analytic steady-state guess. */
     public void useSteadyGuess() {
         InitialState.fillSteadyGuess(model, u);

@@ -8,6 +8,7 @@ import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.engine.result.ValidationCase;
 import org.membranepnp.solver.MembranePlaneSolver;
 import org.membranepnp.solver.ProgressListener;
+import org.membranepnp.solver.MembraneSlabSolver;
 import org.membranepnp.solver.Simulation;
 import org.membranepnp.solver.SolverOptions;
 import org.membranepnp.solver.parallel.WorkerPool;
@@ -26,7 +27,7 @@ final class PlaneValidation {
 
     static void run(Consumer<ValidationCase> sink) {
         Scenario neuron = ReferenceScenarios.neuronRest();
-        RunResult one = Simulation.run(neuron, SolverOptions.DEFAULT, ProgressListener.NONE);
+        RunResult one = MembraneSlabSolver.steadyOnItsMesh(neuron);
         RunResult flat = Simulation.run(ReferenceScenarios.plane(neuron, neuron.inside().widthUm(), 5.0, List.of()),
                 SolverOptions.DEFAULT, ProgressListener.NONE);
         sink.accept(ValidationSuite.absolute("2-D slab without pores = 1-D", one.membranePotentialMv(),

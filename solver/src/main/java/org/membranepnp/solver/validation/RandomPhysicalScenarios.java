@@ -37,7 +37,11 @@ public final class RandomPhysicalScenarios {
         CLOSED_BOX,
         /** Walls on both sides, one permeant species (equilibrium: Nernst of the final bulk). */
         CLOSED_NERNST,
-        /** Reservoirs on both sides at zero current, charged faces, only monovalent cations permeant (GHK). */
+        /**
+         * Reservoirs on both sides at zero current, charged faces, only monovalent cations permeant (GHK), with
+         * permeabilities up to 1e-8 cm/s so that the baths' own diffusion resistance does not count, and a partition
+         * coefficient of 1e-9 so that the ions in the lipid do not bend its constant field.
+         */
         GHK_CATIONS
     }
 
@@ -71,7 +75,7 @@ public final class RandomPhysicalScenarios {
             boolean may = picks.get(i) != IMPERMEANT_ANION
                     && (kind != Kind.GHK_CATIONS || species.get(i).charge() == 1);
             if (may && random.nextDouble() < 0.75) {
-                p[i] = Math.pow(10, uniform(-10, -5));
+                p[i] = Math.pow(10, uniform(-10, kind == Kind.GHK_CATIONS ? -8 : -5));
                 permeant++;
             }
         }
@@ -85,7 +89,7 @@ public final class RandomPhysicalScenarios {
         } else if (permeant == 0) {
             for (int i = 0; i < s; i++) {
                 if (picks.get(i) != IMPERMEANT_ANION && (kind != Kind.GHK_CATIONS || species.get(i).charge() == 1)) {
-                    p[i] = Math.pow(10, uniform(-10, -5));
+                    p[i] = Math.pow(10, uniform(-10, kind == Kind.GHK_CATIONS ? -8 : -5));
                     break;
                 }
             }
@@ -96,8 +100,9 @@ public final class RandomPhysicalScenarios {
             sigmaIn = uniform(-0.05, 0.02);
             sigmaOut = uniform(-0.05, 0.02);
         }
-        Membrane membrane = new Membrane(uniform(3, 8), uniform(2, 5.6), p, sigmaIn, sigmaOut,
-                Membrane.DEFAULT_PARTITION_COEFFICIENT);
+        // GHK assumes a constant field: there the ions in the lipid (β c, enriched at a charged face) must not bend it
+        double beta = kind == Kind.GHK_CATIONS ? 1e-9 : Membrane.DEFAULT_PARTITION_COEFFICIENT;
+        Membrane membrane = new Membrane(uniform(3, 8), uniform(2, 5.6), p, sigmaIn, sigmaOut, beta);
         BoundaryKind in;
         BoundaryKind out;
         switch (kind) {
