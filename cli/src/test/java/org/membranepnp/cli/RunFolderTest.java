@@ -78,9 +78,9 @@ class RunFolderTest {
     @Test
     void aFailedRunSaysFailedAndARunIntoItNeedsNoForce() throws IOException {
         Path out = tmp.resolve("out");
-        // no steady state carries 1e9 A/m² through the membrane: Newton and continuation fail
+        // a constant pump of 1e7 cycles/(s µm²) empties the closed cell of Na⁺: there is no steady state
         Cli.Outcome failed = Cli.run("run", ExampleFiles.file("neuron-rest").toString(), "--out", out.toString(),
-                "--quiet", "--set", "boundary.clamp=current", "--set", "boundary.current_A_m2=1e9");
+                "--quiet", "--set", "boundary.inside=wall", "--set", "pump.turnover_per_s_um2=1e7");
         assertEquals(ErrorHandler.EXIT_CONVERGENCE, failed.code(), failed.err());
         JsonNode record = record(out);
         assertEquals("failed", record.path("status").asText());
@@ -187,8 +187,9 @@ class RunFolderTest {
         assertTrue(Files.exists(out.resolve("checkpoint.bin")), "kept for another --resume");
 
         StagedFolder.deleteTree(obstacle);
-        Cli.Outcome resumed = Cli.run("run", "--resume", out.toString(), "--quiet");
-        assertEquals(0, resumed.code(), resumed.err());
+        Cli.Outcome rerun = Cli.run("run", ExampleFiles.file("neuron-rest").toString(), "--out", out.toString(),
+                "--quiet");
+        assertEquals(0, rerun.code(), rerun.err());
         assertEquals("complete", record(out).path("status").asText());
     }
 
@@ -196,7 +197,7 @@ class RunFolderTest {
     void renderSaysInOneLineThatAFailedRunHasNoResults() throws IOException {
         Path out = tmp.resolve("out");
         assertEquals(ErrorHandler.EXIT_CONVERGENCE, Cli.run("run", ExampleFiles.file("neuron-rest").toString(), "--out",
-                out.toString(), "--quiet", "--set", "boundary.clamp=current", "--set", "boundary.current_A_m2=1e9").code());
+                out.toString(), "--quiet", "--set", "boundary.inside=wall", "--set", "pump.turnover_per_s_um2=1e7").code());
         Cli.Outcome r = Cli.run("render", out.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.errLines().size(), r.err());

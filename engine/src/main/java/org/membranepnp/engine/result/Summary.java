@@ -69,9 +69,9 @@ public final class Summary {
     public static final List<String> KEYS = List.of(TITLE, MEMBRANE_POTENTIAL_MV, NERNST_MV, GHK_MV,
             DRIVING_FORCE_MV, DELTA_G_J_MOL, DEBYE_LENGTH_NM, MEMBRANE_CAPACITANCE_UF_CM2, SEPARATED_CHARGE_C_M2,
             BULK_CONCENTRATIONS_MM, BULK_ELECTRONEUTRALITY, CONSERVATION_ERROR, NEWTON_ITERATIONS, TIME_STEPS,
-            WALL_TIME_S, CELLS, DISCRETISATION_ERROR_MV, TEMPERATURE_K, INTRAMEMBRANE_DROP_MV, SURFACE_CONCENTRATIONS_MM,
+            WALL_TIME_S, CELLS, TEMPERATURE_K, INTRAMEMBRANE_DROP_MV, SURFACE_CONCENTRATIONS_MM,
             MEMBRANE_CURRENT_A_M2, PUMP_CURRENT_A_M2, MULLINS_NODA_MV, GHK_WITH_PUMP_MV, PROVENANCE, GEOMETRY,
-            PARTICLE_COUNT, PARTICLE_TIME_STEP_S);
+            PARTICLE_COUNT, PARTICLE_TIME_STEP_S, DISCRETISATION_ERROR_MV);
 
     private static Map<String, Object> geometry(RunResult r) {
         Scenario s = r.scenario();
@@ -173,7 +173,6 @@ public final class Summary {
         v.put(TIME_STEPS, r.timeSteps());
         v.put(WALL_TIME_S, num(r.wallTimeS()));
         v.put(CELLS, r.cells());
-        v.put(DISCRETISATION_ERROR_MV, num(r.discretisationErrorMv()));
         v.put(TEMPERATURE_K, num(t));
         v.put(INTRAMEMBRANE_DROP_MV, num(r.intramembraneDropMv()));
         v.put(SURFACE_CONCENTRATIONS_MM, sides(species, r.insideSurfaceMm(), r.outsideSurfaceMm()));
@@ -210,6 +209,7 @@ public final class Summary {
         ParticleSpec particles = s.particles();
         v.put(PARTICLE_COUNT, particles.present() ? Integer.valueOf(particles.count()) : null);
         v.put(PARTICLE_TIME_STEP_S, particles.present() ? num(particles.timeStepS()) : null);
+        v.put(DISCRETISATION_ERROR_MV, num(r.discretisationErrorMv()));
         return new Summary(v);
     }
 

@@ -44,7 +44,8 @@ class SummaryTest {
                 "bulk_concentrations_mM", "bulk_electroneutrality", "conservation_error", "newton_iterations",
                 "time_steps", "wall_time_s", "cells", "temperature_K", "intramembrane_drop_mV",
                 "surface_concentrations_mM", "membrane_current_A_m2", "pump_current_A_m2", "mullins_noda_mV",
-                "ghk_with_pump_mV", "provenance", "geometry", "particle_count", "particle_time_step_s"), names);
+                "ghk_with_pump_mV", "provenance", "geometry", "particle_count", "particle_time_step_s",
+                "discretisation_error_mV"), names);
         List<String> species = new ArrayList<>();
         json.get("nernst_mV").fieldNames().forEachRemaining(species::add);
         assertEquals(List.of("K", "Cl"), species);
