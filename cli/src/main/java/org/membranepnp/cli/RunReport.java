@@ -59,6 +59,14 @@ final class RunReport {
         double conservation = s.number(Summary.CONSERVATION_ERROR);
         out.printf(Locale.ROOT, LINE, "conservation error (relative)",
                 Double.isNaN(conservation) ? "n/a (no closed compartment)" : Fmt.sci(conservation, 2));
+        double error = s.number(Summary.DISCRETISATION_ERROR_MV);
+        if (!Double.isNaN(error)) {
+            double tolerance = sc.mesh().toleranceMv();
+            String over = sc.mesh().cells() == 0 && error > tolerance
+                    ? " — above mesh.tolerance_mV = " + Fmt.sci(tolerance, 2) + ": the finest mesh the refinement allows"
+                    : "";
+            out.printf(Locale.ROOT, LINE, "discretisation error of V_m", Fmt.sci(error, 2) + " mV (estimated)" + over);
+        }
         String iterations = String.valueOf((long) s.number(Summary.NEWTON_ITERATIONS));
         long timeSteps = (long) s.number(Summary.TIME_STEPS);
         if (timeSteps > 0) {
