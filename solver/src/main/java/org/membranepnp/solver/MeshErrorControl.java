@@ -45,13 +45,13 @@ public final class MeshErrorControl {
         long t0 = System.nanoTime();
         boolean explicit = scenario.mesh().cells() > 0;
         double tolerance = scenario.mesh().toleranceMv();
-        MembraneSlabSolver coarse = slab(scenario, GradedMeshBuilder.build(scenario), pool, progress, verbose);
-        coarse.useSteadyGuess();
-        coarse.solveSteady();
-        RunResult c = coarse.result();
-        PnpModel1D coarseModel = coarse.model();
-        double[] coarseState = coarse.state();
-        coarse = null; // only its model and state are needed from here on
+        // of each mesh solved, only its result, model and state are kept for the next (the solver's matrices go)
+        MembraneSlabSolver first = slab(scenario, GradedMeshBuilder.build(scenario), pool, progress, verbose);
+        first.useSteadyGuess();
+        first.solveSteady();
+        RunResult c = first.result();
+        PnpModel1D coarseModel = first.model();
+        double[] coarseState = first.state();
         int iterations = c.newtonIterations();
         int steps = c.timeSteps();
         double previousDifference = Double.NaN;
