@@ -80,8 +80,8 @@ public final class SteadyStateSolver {
     /** Continuation in the driving terms, from a solved undriven problem (itself by bath contrast if need be). */
     private boolean embeddedContinuation(double[] u, ProgressListener progress) {
         Scenario sc = model.scenario;
-        InitialState.fillSteadyGuess(member(ScenarioEmbedding.drives(sc, 0)), u);
         PnpModel1D undriven = member(ScenarioEmbedding.drives(sc, 0));
+        InitialState.fillSteadyGuess(undriven, u);
         NewtonResult r = newton.sibling(undriven, pool).solve(u, null, 0.0, true, DIRECT_ITERATIONS, TOLERANCE);
         count(r);
         if (!r.converged()) {

@@ -13,6 +13,7 @@ import org.membranepnp.engine.model.RunMode;
 import org.membranepnp.engine.model.RunSpec;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.result.RunResult;
+import org.membranepnp.engine.units.PhysicalConstants;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
 import org.membranepnp.solver.mesh.Mesh1D;
 import org.membranepnp.solver.parallel.WorkerPool;
@@ -187,15 +188,17 @@ class RandomSteadyStatesTest {
      */
     private static double relaxationTimeS(Scenario s) {
         double widest = Math.max(s.inside().widthUm(), s.outside().widthUm()) * 1e-6;
-        double cm = 8.8541878128e-12 * s.membrane().permittivity() / (s.membrane().thicknessNm() * 1e-9);
-        double vt = 8.314462618 * s.temperatureK() / 96485.33212;
+        double cm = PhysicalConstants.VACUUM_PERMITTIVITY_F_PER_M * s.membrane().permittivity()
+                / (s.membrane().thicknessNm() * 1e-9);
+        double vt = PhysicalConstants.thermalVoltageV(s.temperatureK());
         double slowest = 0;
         for (int i = 0; i < s.speciesCount(); i++) {
             double p = s.membrane().permeabilityMPerS(i);
             if (p > 0) {
                 int z = s.species().get(i).charge();
                 double c = Math.min(s.inside().concentrationMm(i), s.outside().concentrationMm(i));
-                slowest = Math.max(slowest, Math.max(widest / p, cm * vt / (96485.33212 * z * z * p * c)));
+                slowest = Math.max(slowest, Math.max(widest / p,
+                        cm * vt / (PhysicalConstants.FARADAY_C_PER_MOL * z * z * p * c)));
             }
         }
         return slowest;

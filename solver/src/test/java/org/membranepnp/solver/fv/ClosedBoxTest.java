@@ -64,7 +64,7 @@ class ClosedBoxTest {
         double sigma = s.membrane().insideSurfaceChargeCPerM2();
         double w = s.inside().widthUm() * 1e-6;
         double counter = InitialState.filledAmountMolPerM2(s, 0, true); // Ca²⁺ is the inside counter-ion of σ < 0
-        double expected = s.inside().concentrationMm(0) * w - sigma / 96485.33212 * s.inside().concentrationMm(0)
+        double expected = s.inside().concentrationMm(0) * w - sigma / org.membranepnp.engine.units.PhysicalConstants.FARADAY_C_PER_MOL * s.inside().concentrationMm(0)
                 / (2 * s.inside().concentrationMm(0));
         assertEquals(expected, counter, 1e-15 * expected);
         assertEquals(s.inside().concentrationMm(1) * w, InitialState.filledAmountMolPerM2(s, 1, true), 1e-18);
