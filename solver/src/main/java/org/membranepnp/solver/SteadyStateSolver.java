@@ -43,7 +43,6 @@ public final class SteadyStateSolver {
     private final List<String> attempts = new ArrayList<>();
     private int iterations;
     private int pseudoSteps;
-    private int pathSteps;
     private double lastResidual = Double.NaN;
 
     public SteadyStateSolver(PnpModel1D model, NewtonSolver newton) {
@@ -132,7 +131,6 @@ public final class SteadyStateSolver {
             }
             System.arraycopy(trial, 0, u, 0, u.length);
             lambda = next;
-            pathSteps++;
             progress.onContinuationStep(what, lambda, r.iterations());
             step *= r.iterations() <= 5 ? 2.0 : 1.0;
         }
@@ -200,11 +198,6 @@ public final class SteadyStateSolver {
     /** Pseudo-time steps taken by the continuation (0 if Newton converged directly). */
     public int pseudoSteps() {
         return pseudoSteps;
-    }
-
-    /** Steps taken along parameter embeddings (0 if Newton converged directly). */
-    public int pathSteps() {
-        return pathSteps;
     }
 
     /** Scaled residual of the last Newton iteration. */
