@@ -11,14 +11,9 @@ import org.membranepnp.engine.result.ValidationCase;
 
 /** Every case of `pnp validate`, as a JUnit test: simulated against analytic values at the stated tolerances. */
 class ValidationSuiteTest {
-    private static List<ValidationCase> all;
-
-    /** The suite, run once for both factories. */
-    private static synchronized List<ValidationCase> cases() {
-        if (all == null) {
-            all = ValidationSuite.runAll(c -> { });
-        }
-        return all;
+    /** The suite, run afresh by each factory: no result outlives a test (mutation testing reuses the JVM). */
+    private static List<ValidationCase> cases() {
+        return ValidationSuite.runAll(c -> { });
     }
 
     @TestFactory
