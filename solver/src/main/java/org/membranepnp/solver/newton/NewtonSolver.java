@@ -131,14 +131,7 @@ public final class NewtonSolver {
         double resNorm = Double.NaN;
         double previousNorm = Double.POSITIVE_INFINITY;
         for (int it = 1; it <= maxIter; it++) {
-            assembler.assemble(u, uOld, invDt, closed, r, jac);
-            resNorm = scaledResidual();
-            if (bordered) {
-                for (int j = 0; j < fluxResidual.length; j++) {
-                    fluxResidual[j] = assembler.openFluxResidual(j);
-                    resNorm = Math.max(resNorm, Math.abs(fluxResidual[j]) / fluxScale(u, j));
-                }
-            }
+            resNorm = assembleResidual(u, uOld, invDt, closed, bordered);
             if (verbose) {
                 listener.onNewtonIteration(it, resNorm);
             }
@@ -146,24 +139,7 @@ public final class NewtonSolver {
                 return new NewtonResult(false, it, resNorm, "residual is not finite");
             }
             try {
-                lu.factor(jac);
-                prepareBorder(bordered);
-                if (!closed.isEmpty()) {
-                    prepareWoodbury(closed, u, invDt);
-                }
-                preparePump(closed, u, invDt);
-                int nodes = r.length;
-                for (int i = 0; i < nodes; i++) {
-                    du[i] = -r[i];
-                }
-                for (int j = 0; j < fluxResidual.length; j++) {
-                    du[nodes + j] = bordered ? -fluxResidual[j] : 0.0;
-                }
-                for (int c = 0; c < closed.size(); c++) {
-                    GlobalConstraint cc = closed.get(c);
-                    du[cc.rowNode() * model.m + cc.variable()] /= constraintScale[c];
-                }
-                applyInverse(closed, du);
+                solveForUpdate(u, invDt, closed, bordered);
             } catch (ArithmeticException e) {
                 return new NewtonResult(false, it, resNorm, "singular Jacobian: " + e.getMessage());
             }
@@ -193,6 +169,57 @@ public final class NewtonSolver {
             previousNorm = lambda == 1.0 ? norm : Double.POSITIVE_INFINITY;
         }
         return new NewtonResult(false, maxIter, resNorm, "no convergence in " + maxIter + " iterations");
+    }
+
+    /**
+     * The undamped Newton update δ = −A⁻¹F(u, J) of the augmented system at u (node unknowns, then the steady fluxes
+     * J of the open compartments, taken from {@code assembler().steadyFlux}), written to {@code out} (length
+     * n·m + number of open fluxes). A is the whole Jacobian: the block tridiagonal part, the global constraints'
+     * dense rows, the steady-flux border and the saturating pump. Exposed so that tests can check it against a dense
+     * solve with a finite-difference Jacobian.
+     */
+    public void undampedUpdate(double[] u, double[] uOld, double invDt, boolean steady, double[] out) {
+        List<GlobalConstraint> closed = steady ? model.steadyConstraints : model.transientConstraints;
+        boolean bordered = invDt == 0.0 && !model.openFluxes.isEmpty();
+        assembleResidual(u, uOld, invDt, closed, bordered);
+        solveForUpdate(u, invDt, closed, bordered);
+        System.arraycopy(du, 0, out, 0, du.length);
+    }
+
+    /** Assembles r and the Jacobian at u; returns the scaled residual norm (steady-flux rows included). */
+    private double assembleResidual(double[] u, double[] uOld, double invDt, List<GlobalConstraint> closed,
+                                    boolean bordered) {
+        assembler.assemble(u, uOld, invDt, closed, r, jac);
+        double resNorm = scaledResidual();
+        if (bordered) {
+            for (int j = 0; j < fluxResidual.length; j++) {
+                fluxResidual[j] = assembler.openFluxResidual(j);
+                resNorm = Math.max(resNorm, Math.abs(fluxResidual[j]) / fluxScale(u, j));
+            }
+        }
+        return resNorm;
+    }
+
+    /** du ← −A⁻¹(r, flux residuals), A factored here; throws ArithmeticException when A is singular. */
+    private void solveForUpdate(double[] u, double invDt, List<GlobalConstraint> closed, boolean bordered) {
+        lu.factor(jac);
+        prepareBorder(bordered);
+        if (!closed.isEmpty()) {
+            prepareWoodbury(closed, u, invDt);
+        }
+        preparePump(closed, u, invDt);
+        int nodes = r.length;
+        for (int i = 0; i < nodes; i++) {
+            du[i] = -r[i];
+        }
+        for (int j = 0; j < fluxResidual.length; j++) {
+            du[nodes + j] = bordered ? -fluxResidual[j] : 0.0;
+        }
+        for (int c = 0; c < closed.size(); c++) {
+            GlobalConstraint cc = closed.get(c);
+            du[cc.rowNode() * model.m + cc.variable()] /= constraintScale[c];
+        }
+        applyInverse(closed, du);
     }
 
     /** Z = T⁻¹[e_c], the constraint gradients at u, and the LU of the small matrix I + VᵀZ. */
@@ -430,9 +457,7 @@ public final class NewtonSolver {
                 if (diag > 0) {
                     rv /= diag;
                 }
-                if (!(rv <= norm)) {
-                    norm = rv; // also propagates NaN
-                }
+                norm = Math.max(norm, rv); // NaN stays NaN (a comparison would let the next row overwrite it)
             }
         }
         return norm;

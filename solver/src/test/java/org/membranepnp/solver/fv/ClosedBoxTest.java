@@ -57,6 +57,13 @@ class ClosedBoxTest {
         assertNernst(calciumBox());
     }
 
+    /** The closed compartment on the far side (its amount row on the last node, not node 0), a charged face. */
+    @Test
+    void aClosedOutsideBathAgainstAnInsideReservoirSitsAtNernst() {
+        assertNernst(ReferenceScenarios.nernst(ReferenceScenarios.potassium(), 140, 4, 310.15, 0, 0.01)
+                .withBoundary(new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.WALL, ClampKind.CURRENT, 0, 0)));
+    }
+
     @Test
     void aClosedBoxHoldsExactlyItsFilledAmounts() {
         // the inside bath holds c·W of each species plus the counter-ions of its face's charge, whatever the mesh

@@ -1,0 +1,159 @@
+package org.membranepnp.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.membranepnp.solver.newton.NewtonResult;
+
+/**
+ * The adaptive implicit Euler stepping of {@link TransientSolver}, on a system whose exact solution is known: a
+ * "potential" and a "concentration" that decay as e^{−kt} (one implicit Euler step: u = u_old / (1 + kΔt)). The global
+ * error follows the tolerance, steps never grow more than 4× at once, rejected steps shrink, a collapsing step is an
+ * error that says where, and a stop request is honoured.
+ */
+class TransientStepControlTest {
+    private static final double RATE = 3.0;
+
+    /** u' = −k u on 1 node with (ψ, c); Newton "fails" when the step exceeds {@code failAbove}. */
+    private static final class Decay implements ImplicitEulerSystem {
+        final double failAbove;
+        double clamp = Double.NaN;
+        int calls;
+
+        Decay(double failAbove) {
+            this.failAbove = failAbove;
+        }
+
+        @Override
+        public Layout layout() {
+            return new Layout(1, 2, 1.0, 2.0);
+        }
+
+        @Override
+        public void setClampCurrent(double current) {
+            clamp = current;
+        }
+
+        @Override
+        public NewtonResult step(double[] u, double[] uOld, double invDt, int maxIterations, double tolerance) {
+            calls++;
+            if (1.0 / invDt > failAbove) {
+                return new NewtonResult(false, maxIterations, 1.0, "no convergence in " + maxIterations);
+            }
+            for (int i = 0; i < u.length; i++) {
+                u[i] = uOld[i] / (1 + RATE / invDt);
+            }
+            return new NewtonResult(true, 2, 1e-12, "converged");
+        }
+    }
+
+    private record Run(double[] u, List<Double> times, TransientSolver solver) {
+    }
+
+    private static Run integrate(double rtol, double tEnd, double failAbove) {
+        TransientSolver ts = new TransientSolver(new Decay(failAbove), rtol);
+        double[] u = {1.0, 1.0};
+        List<Double> times = new ArrayList<>();
+        times.add(0.0);
+        double reached = ts.integrate(u, 0.0, tEnd, null, (t, state) -> times.add(t), ProgressListener.NONE,
+                () -> false);
+        assertEquals(tEnd, reached, 0.0);
+        return new Run(u, times, ts);
+    }
+
+    /** Error of the "concentration" at t = 1 (exact e^{−3}), in units of its scale 1. */
+    private static double error(Run r) {
+        return Math.abs(r.u()[1] - Math.exp(-RATE * 1.0));
+    }
+
+    @Test
+    void theGlobalErrorFollowsTheTolerance() {
+        Run loose = integrate(1e-3, 1.0, Double.POSITIVE_INFINITY);
+        Run tight = integrate(1e-5, 1.0, Double.POSITIVE_INFINITY);
+        // the local error test holds each step to rtol: over one decay the global error is a few rtol / step count
+        // local error ≤ rtol per step, first order: Δt ~ √rtol, so the global error is about 0.24 √rtol here
+        assertTrue(error(loose) < 0.5 * Math.sqrt(1e-3), "error at rtol 1e-3: " + error(loose));
+        assertTrue(error(tight) < 0.5 * Math.sqrt(1e-5), "error at rtol 1e-5: " + error(tight));
+        // 100× tighter → about 10× (√100) more steps and 10× less error
+        double ratio = error(loose) / error(tight);
+        assertTrue(ratio > 6 && ratio < 16, "error ratio " + ratio);
+        assertTrue(tight.solver().steps() > 6 * loose.solver().steps(),
+                "steps " + loose.solver().steps() + " → " + tight.solver().steps());
+        assertEquals(tight.times().size() - 1, tight.solver().steps());
+    }
+
+    @Test
+    void stepsStartSmallAndGrowAtMostFourfold() {
+        Run r = integrate(1e-4, 1e6, Double.POSITIVE_INFINITY);
+        List<Double> t = r.times();
+        assertEquals(1e-3, t.get(1), 1e-18, "first step");
+        for (int k = 2; k < t.size(); k++) {
+            double grow = (t.get(k) - t.get(k - 1)) / (t.get(k - 1) - t.get(k - 2));
+            assertTrue(grow <= 4.0 + 1e-9, "step " + k + " grew " + grow + "×");
+        }
+        // from 1e-3 to 1e6 in far fewer steps than a fixed step would need: the steps grow geometrically
+        assertTrue(r.solver().steps() < 200, "steps " + r.solver().steps());
+        assertTrue(r.u()[0] < 1e-12, "decayed: " + r.u()[0]);
+        // a short run takes a tenth of its length as the first step
+        Run shortRun = integrate(1e-4, 1e-3, Double.POSITIVE_INFINITY);
+        assertEquals(1e-4, shortRun.times().get(1), 1e-18);
+    }
+
+    @Test
+    void aStepNewtonCannotSolveIsRetriedAQuarterAsLong() {
+        Run r = integrate(1e-4, 10.0, 0.05);
+        assertTrue(r.solver().rejectedSteps() > 0, "some steps were too long for Newton");
+        List<Double> t = r.times();
+        for (int k = 1; k < t.size(); k++) {
+            assertTrue(t.get(k) - t.get(k - 1) <= 0.05 + 1e-12, "accepted step " + (t.get(k) - t.get(k - 1)));
+        }
+        assertTrue(Math.abs(r.u()[1] - Math.exp(-30)) < 1e-3, "still the decay: " + r.u()[1]);
+    }
+
+    @Test
+    void aCollapsingStepIsAnErrorThatSaysWhenAndWhy() {
+        TransientSolver ts = new TransientSolver(new Decay(0.0), 1e-4);
+        double[] u = {1.0, 1.0};
+        ConvergenceException e = assertThrows(ConvergenceException.class,
+                () -> ts.integrate(u, 0.5, 2.0, null, null, ProgressListener.NONE, () -> false));
+        assertTrue(e.getMessage().startsWith("time step collapsed at t = 1.0 s (no convergence in 10)"),
+                e.getMessage());
+        assertEquals(1.0, e.lastResidual(), 0.0);
+    }
+
+    @Test
+    void aStopRequestEndsTheIntegrationWhereItIs() {
+        TransientSolver ts = new TransientSolver(new Decay(Double.POSITIVE_INFINITY), 1e-4);
+        double[] u = {1.0, 1.0};
+        List<Double> times = new ArrayList<>();
+        double reached = ts.integrate(u, 0.0, 1.0, null, (t, state) -> times.add(t), ProgressListener.NONE,
+                () -> times.size() >= 5);
+        assertEquals(5, times.size());
+        assertEquals(times.get(4), reached, 0.0);
+        assertEquals(Math.exp(-RATE * reached), u[1], 0.01 * u[1]);
+        // and a second call continues with the same step sizes
+        double next = ts.nextStep();
+        assertTrue(next > 0 && next <= 4 * ts.previousStep() + 1e-15);
+        assertEquals(1.0, ts.integrate(u, reached, 1.0, null, null, ProgressListener.NONE, () -> false), 0.0);
+    }
+
+    @Test
+    void theClampCurrentIsSetForTheEndOfEachStep() {
+        Decay sys = new Decay(Double.POSITIVE_INFINITY);
+        TransientSolver ts = new TransientSolver(sys, 1e-4);
+        double[] u = {1.0, 1.0};
+        List<Double> clampAtAccept = new ArrayList<>();
+        List<Double> times = new ArrayList<>();
+        ts.integrate(u, 0.0, 0.1, t -> 7 * t, (t, state) -> {
+            times.add(t);
+            clampAtAccept.add(sys.clamp);
+        }, ProgressListener.NONE, () -> false);
+        for (int k = 0; k < times.size(); k++) {
+            assertEquals(7 * times.get(k), clampAtAccept.get(k), 1e-15);
+        }
+    }
+}
