@@ -9,7 +9,7 @@ import org.membranepnp.engine.units.PhysicalConstants;
 public final class GhkVoltage {
     /** Absolute accuracy of the numeric root, mV. */
     public static final double TOLERANCE_MV = 1e-9;
-    /** The bracket search gives up beyond this |V|, mV (v ≈ 4·10⁴ at body temperature). */
+    /** The bracket search gives up beyond this |V|, mV (v ≈ 4·10⁴ at body temperature); ±10⁶ mV itself is searched. */
     private static final double MAX_BRACKET_MV = 1e6;
     private static final int MAX_ITERATIONS = 500;
 
@@ -38,7 +38,8 @@ public final class GhkVoltage {
      * @param temperatureK             absolute temperature, K
      * @param extraOutwardCurrentAPerM2 I_0, an outward current density that does not depend on V, A/m²
      * @return V in mV; NaN if no species is permeant or no finite V makes the current vanish (e.g. the only
-     *         permeant ion is present on one side only), or if |V| would exceed 10⁶ mV
+     *         permeant ion is present on one side only; a species with z = 0 carries no current), or if |V| would
+     *         exceed 10⁶ mV
      */
     public static double mv(int[] z, double[] permeabilityMPerS, double[] cInMm, double[] cOutMm,
                             double temperatureK, double extraOutwardCurrentAPerM2) {
@@ -50,12 +51,16 @@ public final class GhkVoltage {
         boolean canGoUp = i0 > 0;
         boolean canGoDown = i0 < 0;
         for (int i = 0; i < z.length; i++) {
-            if (permeabilityMPerS[i] > 0) {
-                double carriesOut = z[i] > 0 ? cInMm[i] : cOutMm[i];
-                double carriesIn = z[i] > 0 ? cOutMm[i] : cInMm[i];
-                canGoUp |= carriesOut > 0;
-                canGoDown |= carriesIn > 0;
+            if (!(permeabilityMPerS[i] > 0)) {
+                continue;
             }
+            if (z[i] > 0) {
+                canGoUp |= cInMm[i] > 0;
+                canGoDown |= cOutMm[i] > 0;
+            } else if (z[i] < 0) {
+                canGoUp |= cOutMm[i] > 0;
+                canGoDown |= cInMm[i] > 0;
+            } // a neutral species (z = 0) carries no current either way
         }
         if (!canGoUp || !canGoDown) {
             return Double.NaN;
@@ -65,22 +70,23 @@ public final class GhkVoltage {
         double hi = 100.0;
         double fLo = current(z, permeabilityMPerS, cInMm, cOutMm, temperatureK, extraOutwardCurrentAPerM2, lo);
         double fHi = current(z, permeabilityMPerS, cInMm, cOutMm, temperatureK, extraOutwardCurrentAPerM2, hi);
+        // widen by doubling, the last step clipped to ±MAX_BRACKET_MV, so that every root with |V| ≤ 10⁶ mV is found
         while (fLo > 0) {
-            hi = lo;
-            fHi = fLo;
-            lo *= 2;
-            if (lo < -MAX_BRACKET_MV) {
+            if (lo <= -MAX_BRACKET_MV) {
                 return Double.NaN;
             }
+            hi = lo;
+            fHi = fLo;
+            lo = Math.max(2 * lo, -MAX_BRACKET_MV);
             fLo = current(z, permeabilityMPerS, cInMm, cOutMm, temperatureK, extraOutwardCurrentAPerM2, lo);
         }
         while (fHi < 0) {
-            lo = hi;
-            fLo = fHi;
-            hi *= 2;
-            if (hi > MAX_BRACKET_MV) {
+            if (hi >= MAX_BRACKET_MV) {
                 return Double.NaN;
             }
+            lo = hi;
+            fLo = fHi;
+            hi = Math.min(2 * hi, MAX_BRACKET_MV);
             fHi = current(z, permeabilityMPerS, cInMm, cOutMm, temperatureK, extraOutwardCurrentAPerM2, hi);
         }
         if (fLo == 0) {

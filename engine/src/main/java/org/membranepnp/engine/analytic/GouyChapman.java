@@ -13,6 +13,9 @@ import org.membranepnp.engine.units.PhysicalConstants;
  * <p>{@code z} is the magnitude of the valence (a negative value is taken as its absolute value).
  */
 public final class GouyChapman {
+    /** Relative tolerance of the bath's electroneutrality, times Σ c of its ions. */
+    static final double NEUTRALITY_TOLERANCE = 1e-9;
+
     private GouyChapman() {
     }
 
@@ -37,7 +40,9 @@ public final class GouyChapman {
      * Surface potential of a bath given ion by ion, mV: {@link #surfacePotentialMv(double, double, int, double, double)}
      * where Gouy–Chapman applies, that is when the bath is neutral and every ion present (c &gt; 0) is monovalent
      * (c = Σ cation concentrations), or the bath is a symmetric z:z electrolyte (one cation and one anion of
-     * valence ±z at the same concentration, to 1e-9 relative).
+     * valence ±z at the same concentration). Neutral means |Σ cations − Σ anions| ≤ {@value #NEUTRALITY_TOLERANCE}
+     * (Σ cations + Σ anions), concentrations in mM, which for these baths is the scenario reader's electroneutrality
+     * tolerance. Species with z = 0 (neutral solutes) are ignored.
      *
      * @param sigmaCPerM2  surface charge density σ, C/m²
      * @param z            valences of the bath's species
@@ -57,25 +62,30 @@ public final class GouyChapman {
         int maxValence = 0;
         int present = 0;
         for (int i = 0; i < z.length; i++) {
-            if (cMm[i] > 0) {
-                present++;
-                maxValence = Math.max(maxValence, Math.abs(z[i]));
-                if (z[i] > 0) {
-                    cations += cMm[i];
-                } else {
-                    anions += cMm[i];
-                }
+            if (!(cMm[i] > 0)) {
+                continue;
             }
+            if (z[i] > 0) {
+                cations += cMm[i];
+            } else if (z[i] < 0) {
+                anions += cMm[i];
+            } else {
+                continue; // a neutral solute takes no part in the double layer
+            }
+            present++;
+            maxValence = Math.max(maxValence, Math.abs(z[i]));
         }
-        if (!(cations > 0) || !(anions > 0)) {
+        // neutral: for a monovalent mix and a z:z salt alike, Σ z c = 0 means Σ cations = Σ anions. A bath with
+        // ions of one sign only fails here, a bath without ions (maxValence = 0, present = 0) below.
+        if (Math.abs(cations - anions) > NEUTRALITY_TOLERANCE * (cations + anions)) {
             return Double.NaN;
         }
         if (maxValence == 1) {
             return surfacePotentialMv(sigmaCPerM2, cations, 1, permittivity, temperatureK);
         }
-        boolean symmetric = present == 2 && Math.abs(cations - anions) <= 1e-9 * cations;
+        boolean symmetric = present == 2;
         for (int i = 0; i < z.length && symmetric; i++) {
-            symmetric = !(cMm[i] > 0) || Math.abs(z[i]) == maxValence;
+            symmetric = !(cMm[i] > 0) || z[i] == 0 || Math.abs(z[i]) == maxValence;
         }
         return symmetric ? surfacePotentialMv(sigmaCPerM2, cations, maxValence, permittivity, temperatureK)
                 : Double.NaN;

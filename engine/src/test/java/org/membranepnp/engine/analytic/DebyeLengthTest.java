@@ -24,4 +24,16 @@ class DebyeLengthTest {
         assertEquals(Double.POSITIVE_INFINITY, DebyeLength.nm(80, z, new double[] {0, 0}, 310));
         assertEquals(Double.POSITIVE_INFINITY, DebyeLength.nm(80, new int[0], new double[0], 310));
     }
+
+    /**
+     * No ions, no screening: λ_D = +∞ whatever the medium, even where the formula's own ε_r R T / (F² Σ z²c) would be
+     * 0/0 (T = 0 K, ε_r = 0).
+     */
+    @Test
+    void noIonsMeansNoScreeningInAnyMedium() {
+        int[] z = {1, -1};
+        double[] none = {0, 0};
+        assertEquals(Double.POSITIVE_INFINITY, DebyeLength.nm(80, z, none, 0.0));
+        assertEquals(Double.POSITIVE_INFINITY, DebyeLength.nm(0.0, z, none, 310));
+    }
 }

@@ -1,6 +1,7 @@
 package org.membranepnp.engine.analytic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -134,5 +135,20 @@ class GhkFluxTest {
                 MammalianSet.C_OUT, v, T), 1e-15 * Math.abs(i) + 1e-30);
         assertEquals(g, GhkFlux.totalConductanceSPerM2(MammalianSet.Z, MammalianSet.P, MammalianSet.C_IN,
                 MammalianSet.C_OUT, v, T), 1e-15 * g);
+    }
+
+    /**
+     * Totals over species need one valence, permeability and two concentrations per species; arrays of different
+     * lengths (here a fourth permeability, which a loop over z would silently ignore) are rejected, naming the lengths.
+     */
+    @Test
+    void totalsRejectMismatchedArrays() {
+        double[] fourP = {1e-8, 0.04e-8, 0.45e-8, 1e-8};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GhkFlux.totalCurrentAPerM2(
+                MammalianSet.Z, fourP, MammalianSet.C_IN, MammalianSet.C_OUT, -50, T));
+        assertEquals("species arrays differ in length: z 3, P 4, c_in 3, c_out 3", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GhkFlux.totalConductanceSPerM2(MammalianSet.Z,
+                MammalianSet.P, new double[] {140, 15, 7, 1}, MammalianSet.C_OUT, -50, T));
+        assertEquals("species arrays differ in length: z 3, P 3, c_in 4, c_out 3", e.getMessage());
     }
 }
