@@ -69,29 +69,31 @@ public final class SteadyStateSolver {
             return;
         }
         attempts.add("Newton from the analytic guess: " + direct.reason());
-        if (embeddedContinuation(u, progress)) {
+        if (solveByContinuation(u, progress)) {
             return;
         }
         System.arraycopy(start, 0, u, 0, u.length);
-        pseudoTransient(u, progress);
+        if (solveByPseudoTransient(u, progress)) {
+            return;
+        }
+        throw new ConvergenceException("steady state not found; " + String.join("; ", attempts)
+                + ". The scenario may have no steady state (e.g. a constant pump that empties a closed bath): run it "
+                + "with run.mode = \"transient\" to follow what happens", lastResidual);
     }
 
-    /** Continuation in the driving terms, from a solved undriven problem (itself by bath contrast if need be). */
-    private boolean embeddedContinuation(double[] u, ProgressListener progress) {
+    /**
+     * Strategy 2: continuation in the driving terms (fixed charges, clamp, pump: {@link ScenarioEmbedding#drives})
+     * from the undriven problem, which Newton solves from its analytic guess or, failing that,
+     * {@link #solveUndrivenFromEqualBaths} reaches. Overwrites {@code u}; true when it holds the steady state.
+     */
+    public boolean solveByContinuation(double[] u, ProgressListener progress) {
         Scenario sc = model.scenario;
         PnpModel1D undriven = member(ScenarioEmbedding.drives(sc, 0));
         InitialState.fillSteadyGuess(undriven, u);
         NewtonResult r = newton.sibling(undriven, pool).solve(u, null, 0.0, true, DIRECT_ITERATIONS, TOLERANCE);
         count(r);
-        if (!r.converged()) {
-            // equal baths, uncharged: the uniform bath at ψ = 0 solves it exactly
-            InitialState.fillUniform(member(ScenarioEmbedding.bathContrast(sc, 0)), u);
-            double reached = follow("bath contrast", lambda -> ScenarioEmbedding.bathContrast(sc, lambda), u,
-                    progress);
-            if (reached < 1) {
-                attempts.add(String.format("continuation from equal baths reached %.3g of the way", reached));
-                return false;
-            }
+        if (!r.converged() && !solveUndrivenFromEqualBaths(u, progress)) {
+            return false;
         }
         double reached = follow("fixed charges, clamp and pump", lambda -> ScenarioEmbedding.drives(sc, lambda), u,
                 progress);
@@ -103,6 +105,22 @@ public final class SteadyStateSolver {
         NewtonResult fin = newton.solve(u, null, 0.0, true, DIRECT_ITERATIONS, TOLERANCE);
         count(fin);
         return fin.converged();
+    }
+
+    /**
+     * The undriven problem (no fixed charges, clamp or pump) by continuation in the bath contrast
+     * ({@link ScenarioEmbedding#bathContrast}): from equal baths, which the uniform bath at ψ = 0 solves exactly, to
+     * the scenario's baths. Overwrites {@code u}; true when it holds the undriven steady state.
+     */
+    public boolean solveUndrivenFromEqualBaths(double[] u, ProgressListener progress) {
+        Scenario sc = model.scenario;
+        InitialState.fillUniform(member(ScenarioEmbedding.bathContrast(sc, 0)), u);
+        double reached = follow("bath contrast", lambda -> ScenarioEmbedding.bathContrast(sc, lambda), u, progress);
+        if (reached < 1) {
+            attempts.add(String.format("continuation from equal baths reached %.3g of the way", reached));
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -142,7 +160,12 @@ public final class SteadyStateSolver {
         return new PnpModel1D(sc, model.mesh, model.scales);
     }
 
-    private void pseudoTransient(double[] u, ProgressListener progress) {
+    /**
+     * Strategy 3: pseudo-transient continuation from the filled baths — implicit Euler steps of growing Δt, which
+     * keep every closed amount exactly, with a steady Newton solve tried every 8 steps and once Δt̂ exceeds 1e3.
+     * Overwrites {@code u}; true when it holds the steady state, else the last state reached.
+     */
+    public boolean solveByPseudoTransient(double[] u, ProgressListener progress) {
         InitialState.fillUniform(model, u);
         double[] old = u.clone();
         double[] trial = u.clone();
@@ -172,7 +195,7 @@ public final class SteadyStateSolver {
                 count(fin);
                 if (fin.converged()) {
                     System.arraycopy(trial, 0, u, 0, u.length);
-                    return;
+                    return true;
                 }
                 lastReason = fin.reason();
             }
@@ -180,9 +203,7 @@ public final class SteadyStateSolver {
         System.arraycopy(old, 0, u, 0, u.length);
         attempts.add(String.format("pseudo-transient continuation from the filled baths reached t = %.3g s (%s)",
                 time * model.scales.timeS, lastReason));
-        throw new ConvergenceException("steady state not found; " + String.join("; ", attempts)
-                + ". The scenario may have no steady state (e.g. a constant pump that empties a closed bath): run it "
-                + "with run.mode = \"transient\" to follow what happens", lastResidual);
+        return false;
     }
 
     private void count(NewtonResult r) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.solver.newton.NewtonResult;
+import org.membranepnp.solver.validation.ReferenceScenarios;
 
 /**
  * The adaptive implicit Euler stepping of {@link TransientSolver}, on a system whose exact solution is known: a
@@ -18,11 +20,17 @@ import org.membranepnp.solver.newton.NewtonResult;
 class TransientStepControlTest {
     private static final double RATE = 3.0;
 
+    /** Concentration scale of the test system (the absolute part of the error test is rtol × this). */
+    private static final double SCALE = 4.0;
+
     /** u' = −k u on 1 node with (ψ, c); Newton "fails" when the step exceeds {@code failAbove}. */
     private static final class Decay implements ImplicitEulerSystem {
         final double failAbove;
         double clamp = Double.NaN;
         int calls;
+        final List<double[]> guesses = new ArrayList<>();
+        final List<double[]> olds = new ArrayList<>();
+        final List<Double> stepLengths = new ArrayList<>();
 
         Decay(double failAbove) {
             this.failAbove = failAbove;
@@ -30,7 +38,7 @@ class TransientStepControlTest {
 
         @Override
         public Layout layout() {
-            return new Layout(1, 2, 1.0, 2.0);
+            return new Layout(1, 2, SCALE, 2.0);
         }
 
         @Override
@@ -41,6 +49,9 @@ class TransientStepControlTest {
         @Override
         public NewtonResult step(double[] u, double[] uOld, double invDt, int maxIterations, double tolerance) {
             calls++;
+            guesses.add(u.clone());
+            olds.add(uOld.clone());
+            stepLengths.add(1.0 / invDt);
             if (1.0 / invDt > failAbove) {
                 return new NewtonResult(false, maxIterations, 1.0, "no convergence in " + maxIterations);
             }
@@ -51,23 +62,38 @@ class TransientStepControlTest {
         }
     }
 
-    private record Run(double[] u, List<Double> times, TransientSolver solver) {
+    private record Run(double[] u, List<Double> times, List<double[]> states, List<Double> reportedTimes,
+                       TransientSolver solver, Decay system) {
     }
 
     private static Run integrate(double rtol, double tEnd, double failAbove) {
-        TransientSolver ts = new TransientSolver(new Decay(failAbove), rtol);
-        double[] u = {1.0, 1.0};
+        Decay system = new Decay(failAbove);
+        TransientSolver ts = new TransientSolver(system, rtol);
+        double[] u = {1.0, SCALE};
         List<Double> times = new ArrayList<>();
+        List<double[]> states = new ArrayList<>();
         times.add(0.0);
-        double reached = ts.integrate(u, 0.0, tEnd, null, (t, state) -> times.add(t), ProgressListener.NONE,
-                () -> false);
+        states.add(u.clone());
+        List<Double> reported = new ArrayList<>();
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void onTimeStep(double timeS, double dtS, double endTimeS, int newtonIterations) {
+                reported.add(timeS);
+                assertEquals(2.0 * tEnd, endTimeS, 1e-12 * tEnd, "end time in seconds");
+                assertEquals(2, newtonIterations);
+            }
+        };
+        double reached = ts.integrate(u, 0.0, tEnd, null, (t, state) -> {
+            times.add(t);
+            states.add(state.clone());
+        }, progress, () -> false);
         assertEquals(tEnd, reached, 0.0);
-        return new Run(u, times, ts);
+        return new Run(u, times, states, reported, ts, system);
     }
 
-    /** Error of the "concentration" at t = 1 (exact e^{−3}), in units of its scale 1. */
+    /** Error of the "concentration" at t = 1 (exact 4 e^{−3}), in units of its scale. */
     private static double error(Run r) {
-        return Math.abs(r.u()[1] - Math.exp(-RATE * 1.0));
+        return Math.abs(r.u()[1] - SCALE * Math.exp(-RATE * 1.0)) / SCALE;
     }
 
     @Test
@@ -76,14 +102,55 @@ class TransientStepControlTest {
         Run tight = integrate(1e-5, 1.0, Double.POSITIVE_INFINITY);
         // the local error test holds each step to rtol: over one decay the global error is a few rtol / step count
         // local error ≤ rtol per step, first order: Δt ~ √rtol, so the global error is about 0.24 √rtol here
-        assertTrue(error(loose) < 0.5 * Math.sqrt(1e-3), "error at rtol 1e-3: " + error(loose));
-        assertTrue(error(tight) < 0.5 * Math.sqrt(1e-5), "error at rtol 1e-5: " + error(tight));
+        // … neither above the tolerance nor wastefully below it
+        assertTrue(error(loose) < 0.5 * Math.sqrt(1e-3) && error(loose) > 0.1 * Math.sqrt(1e-3),
+                "error at rtol 1e-3: " + error(loose));
+        assertTrue(error(tight) < 0.5 * Math.sqrt(1e-5) && error(tight) > 0.1 * Math.sqrt(1e-5),
+                "error at rtol 1e-5: " + error(tight));
         // 100× tighter → about 10× (√100) more steps and 10× less error
         double ratio = error(loose) / error(tight);
         assertTrue(ratio > 6 && ratio < 16, "error ratio " + ratio);
         assertTrue(tight.solver().steps() > 6 * loose.solver().steps(),
                 "steps " + loose.solver().steps() + " → " + tight.solver().steps());
         assertEquals(tight.times().size() - 1, tight.solver().steps());
+        // bookkeeping: Newton iterations (2 per call here), the last residual, progress in seconds (2 s per unit)
+        assertEquals(2 * tight.system().calls, tight.solver().iterations());
+        assertEquals(1e-12, tight.solver().lastResidual(), 0.0);
+        assertEquals(tight.times().size() - 1, tight.reportedTimes().size());
+        for (int k = 0; k < tight.reportedTimes().size(); k++) {
+            assertEquals(2.0 * tight.times().get(k + 1), tight.reportedTimes().get(k), 1e-15);
+        }
+    }
+
+    /**
+     * Newton starts each step from the linear extrapolation of the last two accepted states,
+     * u_n + (Δt/Δt_prev)(u_n − u_{n−1}); the first step (and the one after a rejection of the first) from u_n.
+     */
+    @Test
+    void eachStepStartsFromTheLinearExtrapolation() {
+        Run r = integrate(1e-4, 1.0, Double.POSITIVE_INFINITY);
+        Decay sys = r.system();
+        assertEquals(r.states().size() - 1, sys.calls, "no step rejected in this smooth decay");
+        for (int c = 0; c < sys.calls; c++) {
+            double[] un = r.states().get(c);
+            assertEquals(un[1], sys.olds.get(c)[1], 0.0, "step " + c + " starts from the last accepted state");
+            double expected = un[1];
+            if (c > 0) {
+                double dtPrev = r.times().get(c) - r.times().get(c - 1);
+                expected = un[1] + sys.stepLengths.get(c) / dtPrev * (un[1] - r.states().get(c - 1)[1]);
+            }
+            assertEquals(expected, sys.guesses.get(c)[1], 1e-12 * SCALE, "guess of step " + c);
+        }
+    }
+
+    @Test
+    void theAbsoluteScaleIsTheLargestBulkConcentration() {
+        Scenario s = ReferenceScenarios.neuronRest();
+        assertEquals(149.0 / 7.0, TransientSolver.maxBulkConcentration(s, 7.0), 1e-12);
+        Scenario empty = ReferenceScenarios.gouyChapman(-0.01, 0.0, 298.15);
+        assertEquals(1.0, TransientSolver.maxBulkConcentration(empty, 7.0), 0.0);
+        // a schedule may be absent
+        new TransientSolver(new Decay(1.0), 1e-4).setSchedule(null);
     }
 
     @Test
@@ -111,7 +178,16 @@ class TransientStepControlTest {
         for (int k = 1; k < t.size(); k++) {
             assertTrue(t.get(k) - t.get(k - 1) <= 0.05 + 1e-12, "accepted step " + (t.get(k) - t.get(k - 1)));
         }
-        assertTrue(Math.abs(r.u()[1] - Math.exp(-30)) < 1e-3, "still the decay: " + r.u()[1]);
+        assertTrue(Math.abs(r.u()[1] - SCALE * Math.exp(-30)) < 1e-3, "still the decay: " + r.u()[1]);
+        List<Double> tried = r.system().stepLengths;
+        int retries = 0;
+        for (int c = 0; c + 1 < tried.size(); c++) {
+            if (tried.get(c) > 0.05) {
+                assertEquals(0.25 * tried.get(c), tried.get(c + 1), 1e-15, "retry after the failed step " + c);
+                retries++;
+            }
+        }
+        assertEquals(r.solver().rejectedSteps(), retries);
     }
 
     @Test
@@ -135,6 +211,7 @@ class TransientStepControlTest {
         assertEquals(5, times.size());
         assertEquals(times.get(4), reached, 0.0);
         assertEquals(Math.exp(-RATE * reached), u[1], 0.01 * u[1]);
+        assertEquals(times.get(3), times.get(4) - ts.previousStep(), 1e-15);
         // and a second call continues with the same step sizes
         double next = ts.nextStep();
         assertTrue(next > 0 && next <= 4 * ts.previousStep() + 1e-15);

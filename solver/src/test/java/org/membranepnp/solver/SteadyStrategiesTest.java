@@ -1,0 +1,180 @@
+package org.membranepnp.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.membranepnp.engine.model.Boundary;
+import org.membranepnp.engine.model.BoundaryKind;
+import org.membranepnp.engine.model.ClampKind;
+import org.membranepnp.engine.model.MeshSpec;
+import org.membranepnp.engine.model.NaKPump;
+import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.solver.fv.InitialState;
+import org.membranepnp.solver.fv.PnpModel1D;
+import org.membranepnp.solver.mesh.GradedMeshBuilder;
+import org.membranepnp.solver.newton.NewtonResult;
+import org.membranepnp.solver.newton.NewtonSolver;
+import org.membranepnp.solver.validation.ReferenceScenarios;
+
+/**
+ * Each strategy of {@link SteadyStateSolver} on its own reaches the steady state that Newton finds from the analytic
+ * guess (to 1e-7 in ψ/V_T and relative concentration), reports its progress, and keeps closed amounts; a scenario
+ * without a steady state fails with a message that says what each strategy reached.
+ */
+class SteadyStrategiesTest {
+    private static final double AGREEMENT = 1e-7;
+
+    static Stream<Scenario> scenarios() {
+        Scenario potassium = ReferenceScenarios.nernst(ReferenceScenarios.potassium(), 140, 4, 310.15, -0.01, 0);
+        return Stream.of(potassium,
+                ReferenceScenarios.neuronRest().withPump(ReferenceScenarios.pump(3e-3, true))
+                        .withBoundary(new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR, ClampKind.CURRENT,
+                                1e-3, 0)));
+    }
+
+    private static PnpModel1D model(Scenario s) {
+        return new PnpModel1D(s, GradedMeshBuilder.build(s.withMesh(new MeshSpec(60))));
+    }
+
+    /** The steady state by Newton from the analytic guess (the reference for the other strategies). */
+    private static double[] newtonFromGuess(PnpModel1D model) {
+        double[] u = new double[model.n * model.m];
+        InitialState.fillSteadyGuess(model, u);
+        NewtonResult r = new NewtonSolver(model).solve(u, null, 0.0, true, 40, SteadyStateSolver.TOLERANCE);
+        assertTrue(r.converged(), r.reason());
+        return u;
+    }
+
+    private static void assertSameState(PnpModel1D model, double[] expected, double[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            double allowed = i % model.m == 0 ? AGREEMENT : AGREEMENT * Math.abs(expected[i]) + 1e-15;
+            assertEquals(expected[i], actual[i], allowed, what + ": unknown " + i + " (node " + i / model.m + ")");
+        }
+    }
+
+    /** Records the continuation fractions and pseudo-times reported. */
+    private static final class Recorder implements ProgressListener {
+        final List<String> paths = new ArrayList<>();
+        final List<Double> fractions = new ArrayList<>();
+        final List<Double> times = new ArrayList<>();
+
+        @Override
+        public void onContinuationStep(String what, double fraction, int newtonIterations) {
+            paths.add(what);
+            fractions.add(fraction);
+        }
+
+        @Override
+        public void onTimeStep(double timeS, double dtS, double endTimeS, int newtonIterations) {
+            times.add(timeS);
+        }
+
+        void assertIncreasingToOne() {
+            assertTrue(!fractions.isEmpty(), "no continuation step reported");
+            for (int k = 1; k < fractions.size(); k++) {
+                assertTrue(fractions.get(k) > fractions.get(k - 1), "fractions " + fractions);
+            }
+            assertEquals(1.0, fractions.get(fractions.size() - 1), 0.0);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void continuationInTheDrivesReachesNewtonsSteadyState(Scenario s) {
+        PnpModel1D model = model(s);
+        double[] reference = newtonFromGuess(model);
+        SteadyStateSolver solver = new SteadyStateSolver(model, new NewtonSolver(model));
+        double[] u = new double[reference.length];
+        Arrays.fill(u, Double.NaN);
+        Recorder rec = new Recorder();
+        assertTrue(solver.solveByContinuation(u, rec), s.title());
+        assertSameState(model, reference, u, "continuation");
+        rec.assertIncreasingToOne();
+        assertTrue(rec.paths.stream().allMatch("fixed charges, clamp and pump"::equals), "paths " + rec.paths);
+        assertTrue(solver.iterations() >= rec.fractions.size(), "iterations " + solver.iterations());
+        assertEquals(0, solver.pseudoSteps());
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void equalBathsLeadToTheUndrivenSteadyState(Scenario s) {
+        PnpModel1D model = model(s);
+        PnpModel1D undriven = new PnpModel1D(ScenarioEmbedding.drives(s, 0), model.mesh, model.scales);
+        double[] reference = newtonFromGuess(undriven);
+        SteadyStateSolver solver = new SteadyStateSolver(model, new NewtonSolver(model));
+        double[] u = new double[reference.length];
+        Recorder rec = new Recorder();
+        assertTrue(solver.solveUndrivenFromEqualBaths(u, rec), s.title());
+        assertSameState(model, reference, u, "bath contrast");
+        rec.assertIncreasingToOne();
+        assertTrue(rec.paths.stream().allMatch("bath contrast"::equals), "paths " + rec.paths);
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void pseudoTransientStepsReachNewtonsSteadyState(Scenario s) {
+        PnpModel1D model = model(s);
+        double[] reference = newtonFromGuess(model);
+        SteadyStateSolver solver = new SteadyStateSolver(model, new NewtonSolver(model));
+        double[] u = new double[reference.length];
+        Recorder rec = new Recorder();
+        assertTrue(solver.solveByPseudoTransient(u, rec), s.title());
+        assertSameState(model, reference, u, "pseudo-transient");
+        assertTrue(solver.pseudoSteps() > 0 && solver.pseudoSteps() == rec.times.size(),
+                solver.pseudoSteps() + " steps, " + rec.times.size() + " reported");
+        for (int k = 1; k < rec.times.size(); k++) {
+            assertTrue(rec.times.get(k) > rec.times.get(k - 1), "pseudo-times " + rec.times);
+        }
+        assertTrue(rec.fractions.isEmpty());
+    }
+
+    /** From a state Newton cannot start from (NaN), solve() falls back to continuation and finds the same state. */
+    @Test
+    void solveFallsBackToContinuationFromAHopelessStart() {
+        Scenario s = scenarios().findFirst().orElseThrow();
+        PnpModel1D model = model(s);
+        double[] reference = newtonFromGuess(model);
+        SteadyStateSolver solver = new SteadyStateSolver(model, new NewtonSolver(model));
+        double[] u = new double[reference.length];
+        Arrays.fill(u, Double.NaN);
+        Recorder rec = new Recorder();
+        solver.solve(u, rec);
+        assertSameState(model, reference, u, "solve");
+        rec.assertIncreasingToOne();
+        assertEquals(0, solver.pseudoSteps());
+        assertTrue(solver.lastResidual() < 1e-6, "last residual " + solver.lastResidual());
+    }
+
+    /**
+     * A constant pump of 1e7 cycles/(s µm²) empties a closed inside bath of Na⁺: there is no steady state, and the
+     * error says what Newton, the continuation and the pseudo-transient each reached.
+     */
+    @Test
+    void aScenarioWithoutSteadyStateSaysWhatEachStrategyReached() {
+        Scenario s = ReferenceScenarios.neuronRest()
+                .withBoundary(new Boundary(BoundaryKind.WALL, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0))
+                .withPump(new NaKPump(1e7, false, 1.5, 10.0, "Na", "K"));
+        PnpModel1D model = model(s);
+        SteadyStateSolver solver = new SteadyStateSolver(model, new NewtonSolver(model));
+        double[] u = new double[model.n * model.m];
+        InitialState.fillSteadyGuess(model, u);
+        Recorder rec = new Recorder();
+        ConvergenceException e = assertThrows(ConvergenceException.class, () -> solver.solve(u, rec));
+        String m = e.getMessage();
+        assertTrue(m.startsWith("steady state not found; Newton from the analytic guess: "), m);
+        assertTrue(m.contains("; continuation in fixed charges, clamp and pump reached "), m);
+        assertTrue(m.contains("; pseudo-transient continuation from the filled baths reached t = "), m);
+        assertTrue(m.contains("run.mode = \"transient\""), m);
+        assertEquals(solver.lastResidual(), e.lastResidual(), 0.0);
+        assertTrue(solver.pseudoSteps() > 0 && !rec.times.isEmpty(), "pseudo-steps " + solver.pseudoSteps());
+        assertTrue(solver.iterations() > solver.pseudoSteps(), "iterations " + solver.iterations());
+    }
+}
