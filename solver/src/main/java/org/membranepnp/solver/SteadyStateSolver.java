@@ -62,7 +62,6 @@ public final class SteadyStateSolver {
      * @throws ConvergenceException if no strategy converges; the message says what each reached
      */
     public void solve(double[] u, ProgressListener progress) {
-        double[] start = u.clone();
         NewtonResult direct = newton.solve(u, null, 0.0, true, DIRECT_ITERATIONS, TOLERANCE);
         count(direct);
         if (direct.converged()) {
@@ -72,7 +71,6 @@ public final class SteadyStateSolver {
         if (solveByContinuation(u, progress)) {
             return;
         }
-        System.arraycopy(start, 0, u, 0, u.length);
         if (solveByPseudoTransient(u, progress)) {
             return;
         }

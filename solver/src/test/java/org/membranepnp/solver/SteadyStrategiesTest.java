@@ -60,8 +60,9 @@ class SteadyStrategiesTest {
         }
     }
 
-    /** Records the continuation fractions and pseudo-times reported. */
+    /** Records the continuation fractions, pseudo-times and Newton iterations reported. */
     private static final class Recorder implements ProgressListener {
+        int newtonIterations;
         final List<String> paths = new ArrayList<>();
         final List<Double> fractions = new ArrayList<>();
         final List<Double> times = new ArrayList<>();
@@ -75,6 +76,18 @@ class SteadyStrategiesTest {
         @Override
         public void onTimeStep(double timeS, double dtS, double endTimeS, int newtonIterations) {
             times.add(timeS);
+        }
+
+        @Override
+        public void onNewtonIteration(int iteration, double residualNorm) {
+            newtonIterations++;
+        }
+
+        /** A solver whose Newton (and every continuation member's) reports each iteration here. */
+        SteadyStateSolver solverFor(PnpModel1D model) {
+            NewtonSolver newton = new NewtonSolver(model);
+            newton.setListener(this, true);
+            return new SteadyStateSolver(model, newton);
         }
 
         void assertIncreasingToOne() {
@@ -91,11 +104,12 @@ class SteadyStrategiesTest {
     void continuationInTheDrivesReachesNewtonsSteadyState(Scenario s) {
         PnpModel1D model = model(s);
         double[] reference = newtonFromGuess(model);
-        SteadyStateSolver solver = new SteadyStateSolver(model, new NewtonSolver(model));
+        Recorder rec = new Recorder();
+        SteadyStateSolver solver = rec.solverFor(model);
         double[] u = new double[reference.length];
         Arrays.fill(u, Double.NaN);
-        Recorder rec = new Recorder();
         assertTrue(solver.solveByContinuation(u, rec), s.title());
+        assertEquals(rec.newtonIterations, solver.iterations(), "every Newton iteration counted");
         assertSameState(model, reference, u, "continuation");
         rec.assertIncreasingToOne();
         assertTrue(rec.paths.stream().allMatch("fixed charges, clamp and pump"::equals), "paths " + rec.paths);
@@ -123,10 +137,11 @@ class SteadyStrategiesTest {
     void pseudoTransientStepsReachNewtonsSteadyState(Scenario s) {
         PnpModel1D model = model(s);
         double[] reference = newtonFromGuess(model);
-        SteadyStateSolver solver = new SteadyStateSolver(model, new NewtonSolver(model));
-        double[] u = new double[reference.length];
         Recorder rec = new Recorder();
+        SteadyStateSolver solver = rec.solverFor(model);
+        double[] u = new double[reference.length];
         assertTrue(solver.solveByPseudoTransient(u, rec), s.title());
+        assertEquals(rec.newtonIterations, solver.iterations(), "every Newton iteration counted");
         assertSameState(model, reference, u, "pseudo-transient");
         assertTrue(solver.pseudoSteps() > 0 && solver.pseudoSteps() == rec.times.size(),
                 solver.pseudoSteps() + " steps, " + rec.times.size() + " reported");
@@ -142,11 +157,12 @@ class SteadyStrategiesTest {
         Scenario s = scenarios().findFirst().orElseThrow();
         PnpModel1D model = model(s);
         double[] reference = newtonFromGuess(model);
-        SteadyStateSolver solver = new SteadyStateSolver(model, new NewtonSolver(model));
+        Recorder rec = new Recorder();
+        SteadyStateSolver solver = rec.solverFor(model);
         double[] u = new double[reference.length];
         Arrays.fill(u, Double.NaN);
-        Recorder rec = new Recorder();
         solver.solve(u, rec);
+        assertEquals(rec.newtonIterations, solver.iterations(), "every Newton iteration counted");
         assertSameState(model, reference, u, "solve");
         rec.assertIncreasingToOne();
         assertEquals(0, solver.pseudoSteps());
@@ -163,10 +179,10 @@ class SteadyStrategiesTest {
                 .withBoundary(new Boundary(BoundaryKind.WALL, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0))
                 .withPump(new NaKPump(1e7, false, 1.5, 10.0, "Na", "K"));
         PnpModel1D model = model(s);
-        SteadyStateSolver solver = new SteadyStateSolver(model, new NewtonSolver(model));
+        Recorder rec = new Recorder();
+        SteadyStateSolver solver = rec.solverFor(model);
         double[] u = new double[model.n * model.m];
         InitialState.fillSteadyGuess(model, u);
-        Recorder rec = new Recorder();
         ConvergenceException e = assertThrows(ConvergenceException.class, () -> solver.solve(u, rec));
         String m = e.getMessage();
         assertTrue(m.startsWith("steady state not found; Newton from the analytic guess: "), m);
@@ -175,6 +191,12 @@ class SteadyStrategiesTest {
         assertTrue(m.contains("run.mode = \"transient\""), m);
         assertEquals(solver.lastResidual(), e.lastResidual(), 0.0);
         assertTrue(solver.pseudoSteps() > 0 && !rec.times.isEmpty(), "pseudo-steps " + solver.pseudoSteps());
+        assertEquals(rec.newtonIterations, solver.iterations(), "every Newton iteration counted");
         assertTrue(solver.iterations() > solver.pseudoSteps(), "iterations " + solver.iterations());
+        // the continuation got part of the way before the pump emptied the bath
+        var reached = java.util.regex.Pattern.compile("pump reached ([0-9.e+-]+) of the way").matcher(m);
+        assertTrue(reached.find(), m);
+        double lambda = Double.parseDouble(reached.group(1));
+        assertTrue(lambda > 0 && lambda < 1, "reached " + lambda);
     }
 }
