@@ -60,6 +60,15 @@ class SteadyStrategiesTest {
         }
     }
 
+    /** Σ over the inside bath's nodes of c·(water volume) for the unknown {@code v} (a species' amount, model units). */
+    private static double insideAmount(PnpModel1D model, double[] u, int v) {
+        double sum = 0;
+        for (int k = 0; k <= model.mesh.membraneStartNode(); k++) {
+            sum += model.waterVolume[k] * u[k * model.m + v];
+        }
+        return sum;
+    }
+
     /** Records the continuation fractions, pseudo-times and Newton iterations reported. */
     private static final class Recorder implements ProgressListener {
         int newtonIterations;
@@ -193,6 +202,12 @@ class SteadyStrategiesTest {
         assertTrue(solver.pseudoSteps() > 0 && !rec.times.isEmpty(), "pseudo-steps " + solver.pseudoSteps());
         assertEquals(rec.newtonIterations, solver.iterations(), "every Newton iteration counted");
         assertTrue(solver.iterations() > solver.pseudoSteps(), "iterations " + solver.iterations());
+        // u holds the last pseudo-transient state: the pump has carried part of the inside Na⁺ out of the closed bath
+        double[] filled = new double[u.length];
+        InitialState.fillUniform(model, filled);
+        int na = 1 + 1;
+        assertTrue(insideAmount(model, u, na) < 0.99 * insideAmount(model, filled, na),
+                "inside Na⁺ " + insideAmount(model, u, na) + " of " + insideAmount(model, filled, na));
         // the continuation got part of the way before the pump emptied the bath
         var reached = java.util.regex.Pattern.compile("pump reached ([0-9.e+-]+) of the way").matcher(m);
         assertTrue(reached.find(), m);

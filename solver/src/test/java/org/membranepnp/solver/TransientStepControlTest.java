@@ -31,6 +31,12 @@ class TransientStepControlTest {
         final List<double[]> guesses = new ArrayList<>();
         final List<double[]> olds = new ArrayList<>();
         final List<Double> stepLengths = new ArrayList<>();
+        /** Below this concentration the decay becomes 30× faster (a sudden stiffening); 0: never. */
+        double stiffBelow;
+
+        double rate(double[] uOld) {
+            return uOld[1] < stiffBelow ? 30 * RATE : RATE;
+        }
 
         Decay(double failAbove) {
             this.failAbove = failAbove;
@@ -55,8 +61,9 @@ class TransientStepControlTest {
             if (1.0 / invDt > failAbove) {
                 return new NewtonResult(false, maxIterations, 1.0, "no convergence in " + maxIterations);
             }
+            double k = rate(uOld);
             for (int i = 0; i < u.length; i++) {
-                u[i] = uOld[i] / (1 + RATE / invDt);
+                u[i] = uOld[i] / (1 + k / invDt);
             }
             return new NewtonResult(true, 2, 1e-12, "converged");
         }
@@ -67,7 +74,10 @@ class TransientStepControlTest {
     }
 
     private static Run integrate(double rtol, double tEnd, double failAbove) {
-        Decay system = new Decay(failAbove);
+        return integrate(new Decay(failAbove), rtol, tEnd);
+    }
+
+    private static Run integrate(Decay system, double rtol, double tEnd) {
         TransientSolver ts = new TransientSolver(system, rtol);
         double[] u = {1.0, SCALE};
         List<Double> times = new ArrayList<>();
@@ -78,6 +88,8 @@ class TransientStepControlTest {
         ProgressListener progress = new ProgressListener() {
             @Override
             public void onTimeStep(double timeS, double dtS, double endTimeS, int newtonIterations) {
+                double previous = reported.isEmpty() ? 0.0 : reported.get(reported.size() - 1);
+                assertEquals(timeS - previous, dtS, 1e-12 * timeS, "step in seconds");
                 reported.add(timeS);
                 assertEquals(2.0 * tEnd, endTimeS, 1e-12 * tEnd, "end time in seconds");
                 assertEquals(2, newtonIterations);
@@ -88,6 +100,7 @@ class TransientStepControlTest {
             states.add(state.clone());
         }, progress, () -> false);
         assertEquals(tEnd, reached, 0.0);
+        assertEquals(tEnd, times.get(times.size() - 1), 0.0, "the last step lands on the end");
         return new Run(u, times, states, reported, ts, system);
     }
 
@@ -124,23 +137,124 @@ class TransientStepControlTest {
 
     /**
      * Newton starts each step from the linear extrapolation of the last two accepted states,
-     * u_n + (Δt/Δt_prev)(u_n − u_{n−1}); the first step (and the one after a rejection of the first) from u_n.
+     * u_n + (Δt/Δt_prev)(u_n − u_{n−1}), except that a concentration extrapolated below zero starts from u_n (the
+     * potential may go negative); the first step starts from u_0.
      */
     @Test
     void eachStepStartsFromTheLinearExtrapolation() {
-        Run r = integrate(1e-4, 1.0, Double.POSITIVE_INFINITY);
+        Run r = integrate(1e-4, 100.0, Double.POSITIVE_INFINITY);
         Decay sys = r.system();
-        assertEquals(r.states().size() - 1, sys.calls, "no step rejected in this smooth decay");
-        for (int c = 0; c < sys.calls; c++) {
-            double[] un = r.states().get(c);
-            assertEquals(un[1], sys.olds.get(c)[1], 0.0, "step " + c + " starts from the last accepted state");
-            double expected = un[1];
-            if (c > 0) {
-                double dtPrev = r.times().get(c) - r.times().get(c - 1);
-                expected = un[1] + sys.stepLengths.get(c) / dtPrev * (un[1] - r.states().get(c - 1)[1]);
+        int clipped = 0;
+        int call = 0;
+        for (int n = 0; n + 1 < r.states().size(); n++) {
+            double[] un = r.states().get(n);
+            // every call from u_n (rejected ones included) starts from the same extrapolation rule
+            while (call < sys.calls && sys.olds.get(call)[1] == un[1]) {
+                for (int v = 0; v < 2; v++) {
+                    double expected = un[v];
+                    if (n > 0) {
+                        double dtPrev = r.times().get(n) - r.times().get(n - 1);
+                        expected = un[v] + sys.stepLengths.get(call) / dtPrev * (un[v] - r.states().get(n - 1)[v]);
+                        if (v == 1 && expected < 0) {
+                            expected = un[v];
+                            clipped++;
+                        }
+                    }
+                    assertEquals(expected, sys.guesses.get(call)[v], 1e-12 * SCALE, "guess " + v + " of call " + call);
+                }
+                call++;
             }
-            assertEquals(expected, sys.guesses.get(c)[1], 1e-12 * SCALE, "guess of step " + c);
         }
+        assertEquals(sys.calls, call, "every call accounted for");
+        assertTrue(clipped > 0, "the long decay extrapolates some concentration below zero");
+    }
+
+    /**
+     * The step rules, with the error estimate err = max_i Δt/(Δt + Δt_prev) |u_i − u_pred,i| / (atol_i + rtol |u_i|)
+     * (atol = rtol for ψ, rtol × the concentration scale for c) recomputed here: a step with err > 1 is retried
+     * max(0.2, 0.9/√err) as long; an accepted one is followed by one max(0.5, min(4, 0.9/√err)) as long (2× if
+     * err = 0).
+     */
+    @Test
+    void stepLengthsFollowTheErrorEstimate() {
+        double rtol = 1e-4;
+        Decay stiffening = new Decay(Double.POSITIVE_INFINITY);
+        stiffening.stiffBelow = 0.5 * SCALE;
+        Run r = integrate(stiffening, rtol, 100.0);
+        Decay sys = r.system();
+        int accepted = 0;
+        int rejected = 0;
+        double dtPrev = 0;
+        for (int c = 0; c + 1 < sys.calls; c++) {
+            double step = sys.stepLengths.get(c);
+            double[] guess = sys.guesses.get(c);
+            double[] old = sys.olds.get(c);
+            double err = 0;
+            if (dtPrev > 0) {
+                double w = step / (step + dtPrev);
+                for (int v = 0; v < 2; v++) {
+                    double result = old[v] / (1 + sys.rate(old) * step);
+                    double scale = v == 0 ? rtol * (1 + Math.abs(result)) : rtol * SCALE + rtol * Math.abs(result);
+                    err = Math.max(err, w * Math.abs(result - guess[v]) / scale);
+                }
+            }
+            double next = sys.stepLengths.get(c + 1);
+            boolean lastBeforeEnd = Math.abs(next - (100.0 - r.times().get(accepted + 1))) < 1e-9 * 100;
+            if (err > 1.0) {
+                assertEquals(step * Math.max(0.2, 0.9 / Math.sqrt(err)), next, 1e-12 * step, "retry of call " + c);
+                rejected++;
+            } else {
+                double grow = err == 0 ? 2.0 : Math.min(4.0, 0.9 / Math.sqrt(err));
+                if (!lastBeforeEnd) {
+                    assertEquals(step * Math.max(0.5, grow), next, 1e-9 * step, "step after call " + c);
+                }
+                accepted++;
+                dtPrev = step;
+            }
+        }
+        assertEquals(r.solver().rejectedSteps(), rejected, "rejections by the error test");
+        assertTrue(rejected > 0, "some steps grew too much and were retried");
+    }
+
+    /**
+     * A permeability schedule: the steps land exactly on its breakpoint, restart from the initial step there and do
+     * not extrapolate across it, and the model carries the scheduled permeability afterwards (P·d/D).
+     */
+    @Test
+    void stepsLandOnScheduleBreakpointsAndRestartThere() {
+        Scenario s = ReferenceScenarios.nernst(ReferenceScenarios.potassium(), 140, 4, 310.15, 0, 0);
+        org.membranepnp.solver.fv.PnpModel1D model = new org.membranepnp.solver.fv.PnpModel1D(s,
+                org.membranepnp.solver.mesh.GradedMeshBuilder.build(s.withMesh(new org.membranepnp.engine.model.MeshSpec(60))));
+        double breakS = 0.7 * model.scales.timeS;
+        var schedule = new org.membranepnp.solver.fv.ParameterSchedule(model, List.of(
+                new org.membranepnp.engine.model.Schedule("membrane.permeability_cm_s.K", new double[]{0, breakS},
+                        new double[]{1e-7, 3e-6})));
+        Decay sys = new Decay(Double.POSITIVE_INFINITY);
+        TransientSolver ts = new TransientSolver(sys, 1e-4);
+        ts.setSchedule(schedule);
+        List<Double> times = new ArrayList<>();
+        List<double[]> states = new ArrayList<>();
+        double[] u = {1.0, SCALE};
+        states.add(u.clone());
+        ts.integrate(u, 0.0, 2.0, null, (t, state) -> {
+            times.add(t);
+            states.add(state.clone());
+        }, ProgressListener.NONE, () -> false);
+        int at = times.indexOf(0.7);
+        assertTrue(at > 0, "a step ends exactly on the breakpoint 0.7: " + times);
+        double after = times.get(at + 1) - 0.7;
+        assertEquals(1e-3, after, 1e-15, "the step after the breakpoint is the initial step");
+        // the call after the breakpoint starts from u at the breakpoint, not an extrapolation across it
+        int call = sys.olds.size() - 1;
+        while (sys.olds.get(call)[1] != states.get(at + 1)[1]) {
+            call--;
+        }
+        assertEquals(states.get(at + 1)[1], sys.guesses.get(call)[1], 0.0);
+        double d = 3e-6 * 1e-2 * s.membrane().thicknessNm() * 1e-9 / model.scales.diffusionM2PerS;
+        int cell = model.mesh.membraneStartNode();
+        assertEquals(d, model.diffusivity[cell * model.s], 1e-12 * d, "the scheduled permeability after the break");
+        // and the 1-D slab constructor steps a real model too
+        assertTrue(new TransientSolver(model, new org.membranepnp.solver.newton.NewtonSolver(model), 1e-4).steps() == 0);
     }
 
     @Test
@@ -168,6 +282,12 @@ class TransientStepControlTest {
         // a short run takes a tenth of its length as the first step
         Run shortRun = integrate(1e-4, 1e-3, Double.POSITIVE_INFINITY);
         assertEquals(1e-4, shortRun.times().get(1), 1e-18);
+        TransientSolver late = new TransientSolver(new Decay(Double.POSITIVE_INFINITY), 1e-4);
+        List<Double> lateTimes = new ArrayList<>();
+        late.integrate(new double[]{1.0, 1.0}, 5.0, 5.001, null, (time, state) -> lateTimes.add(time), ProgressListener.NONE,
+                () -> false);
+        assertEquals(5.0001, lateTimes.get(0), 1e-15, "a tenth of the run's length, not of its end time");
+        assertEquals(5.001, lateTimes.get(lateTimes.size() - 1), 0.0);
     }
 
     @Test
