@@ -188,7 +188,7 @@ public final class SteadyStateSolver {
             progress.onTimeStep(time * model.scales.timeS, dt * model.scales.timeS, Double.NaN, res.iterations());
             dt *= res.iterations() <= 4 ? 4.0 : 1.5;
             if (dt > 1e3 || step % 8 == 7) {
-                System.arraycopy(old, 0, trial, 0, u.length);
+                // trial holds the state just accepted (= old): the steady Newton starts from it
                 NewtonResult fin = newton.solve(trial, null, 0.0, true, DIRECT_ITERATIONS, TOLERANCE);
                 count(fin);
                 if (fin.converged()) {

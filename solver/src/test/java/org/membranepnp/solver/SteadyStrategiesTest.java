@@ -77,6 +77,7 @@ class SteadyStrategiesTest {
         final List<String> paths = new ArrayList<>();
         final List<Double> fractions = new ArrayList<>();
         final List<Double> times = new ArrayList<>();
+        final List<Double> steps = new ArrayList<>();
 
         @Override
         public void onContinuationStep(String what, double fraction, int newtonIterations) {
@@ -86,7 +87,12 @@ class SteadyStrategiesTest {
 
         @Override
         public void onTimeStep(double timeS, double dtS, double endTimeS, int newtonIterations) {
+            // pseudo-time in seconds: each report is the last plus its step
+            double previous = times.isEmpty() ? 0.0 : times.get(times.size() - 1);
+            assertEquals(previous + dtS, timeS, 1e-9 * timeS, "pseudo-time and its step");
+            assertTrue(Double.isNaN(endTimeS), "a pseudo-transient has no end time");
             times.add(timeS);
+            steps.add(dtS);
         }
 
         @Override
@@ -227,6 +233,11 @@ class SteadyStrategiesTest {
         int na = 1 + 1;
         assertTrue(insideAmount(model, u, na) < 0.99 * insideAmount(model, filled, na),
                 "inside Na⁺ " + insideAmount(model, u, na) + " of " + insideAmount(model, filled, na));
+        // the message gives the pseudo-time reached, the last one reported; the steps went on until 400 or collapse
+        var t = java.util.regex.Pattern.compile("filled baths reached t = ([0-9.e+-]+) s").matcher(m);
+        assertTrue(t.find(), m);
+        double last = rec.times.get(rec.times.size() - 1);
+        assertEquals(last, Double.parseDouble(t.group(1)), 5e-3 * last, "pseudo-time in the message (3 digits)");
         // the continuation got part of the way before the pump emptied the bath
         var reached = java.util.regex.Pattern.compile("pump reached ([0-9.e+-]+) of the way").matcher(m);
         assertTrue(reached.find(), m);

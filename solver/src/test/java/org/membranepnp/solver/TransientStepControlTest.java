@@ -34,8 +34,14 @@ class TransientStepControlTest {
         /** Below this concentration the decay becomes 30× faster (a sudden stiffening); 0: never. */
         double stiffBelow;
 
-        double rate(double[] uOld) {
-            return uOld[1] < stiffBelow ? 30 * RATE : RATE;
+        /** Something of the caller's world to record at each call (e.g. a scheduled parameter). */
+        java.util.function.DoubleSupplier observed;
+        final List<Double> observedValues = new ArrayList<>();
+
+        /** The decay rate of unknown i: node 1 decays twice as fast as node 0. */
+        double rate(double[] uOld, int i) {
+            double k = uOld[1] < stiffBelow ? 30 * RATE : RATE;
+            return i >= 2 ? 2 * k : k;
         }
 
         Decay(double failAbove) {
@@ -44,7 +50,7 @@ class TransientStepControlTest {
 
         @Override
         public Layout layout() {
-            return new Layout(1, 2, SCALE, 2.0);
+            return new Layout(2, 2, SCALE, 2.0);
         }
 
         @Override
@@ -61,9 +67,11 @@ class TransientStepControlTest {
             if (1.0 / invDt > failAbove) {
                 return new NewtonResult(false, maxIterations, 1.0, "no convergence in " + maxIterations);
             }
-            double k = rate(uOld);
             for (int i = 0; i < u.length; i++) {
-                u[i] = uOld[i] / (1 + k / invDt);
+                u[i] = uOld[i] / (1 + rate(uOld, i) / invDt);
+            }
+            if (observed != null) {
+                observedValues.add(observed.getAsDouble());
             }
             return new NewtonResult(true, 2, 1e-12, "converged");
         }
@@ -79,7 +87,7 @@ class TransientStepControlTest {
 
     private static Run integrate(Decay system, double rtol, double tEnd) {
         TransientSolver ts = new TransientSolver(system, rtol);
-        double[] u = {1.0, SCALE};
+        double[] u = {1.0, SCALE, 1.0, SCALE};
         List<Double> times = new ArrayList<>();
         List<double[]> states = new ArrayList<>();
         times.add(0.0);
@@ -150,12 +158,12 @@ class TransientStepControlTest {
             double[] un = r.states().get(n);
             // every call from u_n (rejected ones included) starts from the same extrapolation rule
             while (call < sys.calls && sys.olds.get(call)[1] == un[1]) {
-                for (int v = 0; v < 2; v++) {
+                for (int v = 0; v < 4; v++) {
                     double expected = un[v];
                     if (n > 0) {
                         double dtPrev = r.times().get(n) - r.times().get(n - 1);
                         expected = un[v] + sys.stepLengths.get(call) / dtPrev * (un[v] - r.states().get(n - 1)[v]);
-                        if (v == 1 && expected < 0) {
+                        if (v % 2 == 1 && expected < 0) {
                             expected = un[v];
                             clipped++;
                         }
@@ -192,9 +200,9 @@ class TransientStepControlTest {
             double err = 0;
             if (dtPrev > 0) {
                 double w = step / (step + dtPrev);
-                for (int v = 0; v < 2; v++) {
-                    double result = old[v] / (1 + sys.rate(old) * step);
-                    double scale = v == 0 ? rtol * (1 + Math.abs(result)) : rtol * SCALE + rtol * Math.abs(result);
+                for (int v = 0; v < 4; v++) {
+                    double result = old[v] / (1 + sys.rate(old, v) * step);
+                    double scale = v % 2 == 0 ? rtol * (1 + Math.abs(result)) : rtol * SCALE + rtol * Math.abs(result);
                     err = Math.max(err, w * Math.abs(result - guess[v]) / scale);
                 }
             }
@@ -227,14 +235,16 @@ class TransientStepControlTest {
                 org.membranepnp.solver.mesh.GradedMeshBuilder.build(s.withMesh(new org.membranepnp.engine.model.MeshSpec(60))));
         double breakS = 0.7 * model.scales.timeS;
         var schedule = new org.membranepnp.solver.fv.ParameterSchedule(model, List.of(
-                new org.membranepnp.engine.model.Schedule("membrane.permeability_cm_s.K", new double[]{0, breakS},
-                        new double[]{1e-7, 3e-6})));
+                new org.membranepnp.engine.model.Schedule("membrane.permeability_cm_s.K",
+                        new double[]{0, breakS, breakS}, new double[]{1e-7, 1e-7, 3e-6})));
         Decay sys = new Decay(Double.POSITIVE_INFINITY);
+        int cell = model.mesh.membraneStartNode();
+        sys.observed = () -> model.diffusivity[cell * model.s];
         TransientSolver ts = new TransientSolver(sys, 1e-4);
         ts.setSchedule(schedule);
         List<Double> times = new ArrayList<>();
         List<double[]> states = new ArrayList<>();
-        double[] u = {1.0, SCALE};
+        double[] u = {1.0, SCALE, 1.0, SCALE};
         states.add(u.clone());
         ts.integrate(u, 0.0, 2.0, null, (t, state) -> {
             times.add(t);
@@ -251,10 +261,41 @@ class TransientStepControlTest {
         }
         assertEquals(states.get(at + 1)[1], sys.guesses.get(call)[1], 0.0);
         double d = 3e-6 * 1e-2 * s.membrane().thicknessNm() * 1e-9 / model.scales.diffusionM2PerS;
-        int cell = model.mesh.membraneStartNode();
         assertEquals(d, model.diffusivity[cell * model.s], 1e-12 * d, "the scheduled permeability after the break");
+        // the step that ends on the breakpoint still has the permeability before it, the next one the new one
+        int onBreak = sys.olds.size() - 1;
+        while (sys.stepLengths.get(onBreak) != 1e-3 || sys.olds.get(onBreak)[1] != states.get(at + 1)[1]) {
+            onBreak--;
+        }
+        assertEquals(d, sys.observedValues.get(onBreak), 1e-12 * d, "first step after the breakpoint");
+        assertEquals(d / 30, sys.observedValues.get(onBreak - 1), 1e-12 * d, "step ending on the breakpoint");
         // and the 1-D slab constructor steps a real model too
         assertTrue(new TransientSolver(model, new org.membranepnp.solver.newton.NewtonSolver(model), 1e-4).steps() == 0);
+    }
+
+    /** A step that reaches the end of the run lands exactly on it, not one ulp off (2.2 + (10.4 − 2.2) ≠ 10.4). */
+    @Test
+    void theLastStepLandsExactlyOnTheEnd() {
+        assertTrue(2.2 + (10.4 - 2.2) != 10.4, "the example needs a sum that rounds");
+        TransientSolver ts = new TransientSolver(new Decay(Double.POSITIVE_INFINITY), 1e-4);
+        ts.restore(new double[]{1.0, 1.0, 1.0, 1.0}, 0.0, 10.0);
+        List<Double> times = new ArrayList<>();
+        ts.integrate(new double[]{1.0, 1.0, 1.0, 1.0}, 2.2, 10.4, null, (t, state) -> times.add(t),
+                ProgressListener.NONE, () -> false);
+        assertEquals(List.of(10.4), times, "one step, onto the end");
+    }
+
+    /** A step collapses when it is shorter than 1e-14 of the time reached (round-off of t), not before. */
+    @Test
+    void aStepCollapsesAtTheRoundOffOfTheTimeReached() {
+        Decay failing = new Decay(0.0);
+        TransientSolver ts = new TransientSolver(failing, 1e-4);
+        ts.restore(new double[]{1.0, 1.0, 1.0, 1.0}, 0.0, 1.0);
+        double t0 = 1e3;
+        assertThrows(ConvergenceException.class, () -> ts.integrate(new double[]{1.0, 1.0, 1.0, 1.0}, t0, 2e3, null,
+                null, ProgressListener.NONE, () -> false));
+        double lastTried = failing.stepLengths.get(failing.stepLengths.size() - 1);
+        assertTrue(lastTried >= 1e-14 * t0 && lastTried < 4e-14 * t0, "last step tried " + lastTried);
     }
 
     @Test
@@ -284,7 +325,7 @@ class TransientStepControlTest {
         assertEquals(1e-4, shortRun.times().get(1), 1e-18);
         TransientSolver late = new TransientSolver(new Decay(Double.POSITIVE_INFINITY), 1e-4);
         List<Double> lateTimes = new ArrayList<>();
-        late.integrate(new double[]{1.0, 1.0}, 5.0, 5.001, null, (time, state) -> lateTimes.add(time), ProgressListener.NONE,
+        late.integrate(new double[]{1.0, 1.0, 1.0, 1.0}, 5.0, 5.001, null, (time, state) -> lateTimes.add(time), ProgressListener.NONE,
                 () -> false);
         assertEquals(5.0001, lateTimes.get(0), 1e-15, "a tenth of the run's length, not of its end time");
         assertEquals(5.001, lateTimes.get(lateTimes.size() - 1), 0.0);
@@ -313,7 +354,7 @@ class TransientStepControlTest {
     @Test
     void aCollapsingStepIsAnErrorThatSaysWhenAndWhy() {
         TransientSolver ts = new TransientSolver(new Decay(0.0), 1e-4);
-        double[] u = {1.0, 1.0};
+        double[] u = {1.0, 1.0, 1.0, 1.0};
         ConvergenceException e = assertThrows(ConvergenceException.class,
                 () -> ts.integrate(u, 0.5, 2.0, null, null, ProgressListener.NONE, () -> false));
         assertTrue(e.getMessage().startsWith("time step collapsed at t = 1.0 s (no convergence in 10)"),
@@ -324,7 +365,7 @@ class TransientStepControlTest {
     @Test
     void aStopRequestEndsTheIntegrationWhereItIs() {
         TransientSolver ts = new TransientSolver(new Decay(Double.POSITIVE_INFINITY), 1e-4);
-        double[] u = {1.0, 1.0};
+        double[] u = {1.0, 1.0, 1.0, 1.0};
         List<Double> times = new ArrayList<>();
         double reached = ts.integrate(u, 0.0, 1.0, null, (t, state) -> times.add(t), ProgressListener.NONE,
                 () -> times.size() >= 5);
@@ -342,7 +383,7 @@ class TransientStepControlTest {
     void theClampCurrentIsSetForTheEndOfEachStep() {
         Decay sys = new Decay(Double.POSITIVE_INFINITY);
         TransientSolver ts = new TransientSolver(sys, 1e-4);
-        double[] u = {1.0, 1.0};
+        double[] u = {1.0, 1.0, 1.0, 1.0};
         List<Double> clampAtAccept = new ArrayList<>();
         List<Double> times = new ArrayList<>();
         ts.integrate(u, 0.0, 0.1, t -> 7 * t, (t, state) -> {
