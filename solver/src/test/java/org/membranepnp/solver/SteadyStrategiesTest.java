@@ -233,6 +233,9 @@ class SteadyStrategiesTest {
         int na = 1 + 1;
         assertTrue(insideAmount(model, u, na) < 0.99 * insideAmount(model, filled, na),
                 "inside Na⁺ " + insideAmount(model, u, na) + " of " + insideAmount(model, filled, na));
+        // it gave up only after its steps collapsed: failed steps are retried a quarter as long until Δt̂ < 1e-12
+        double lastStep = rec.steps.get(rec.steps.size() - 1) / model.scales.timeS;
+        assertTrue(lastStep < 1e-6, "last accepted pseudo-time step " + lastStep + " time constants");
         // the message gives the pseudo-time reached, the last one reported; the steps went on until 400 or collapse
         var t = java.util.regex.Pattern.compile("filled baths reached t = ([0-9.e+-]+) s").matcher(m);
         assertTrue(t.find(), m);

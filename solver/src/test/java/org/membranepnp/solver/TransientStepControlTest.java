@@ -373,6 +373,9 @@ class TransientStepControlTest {
         assertEquals(times.get(4), reached, 0.0);
         assertEquals(Math.exp(-RATE * reached), u[1], 0.01 * u[1]);
         assertEquals(times.get(3), times.get(4) - ts.previousStep(), 1e-15);
+        // the state before the last accepted step is kept for the predictor (and checkpoints)
+        assertEquals(Math.exp(-RATE * times.get(3)), ts.previousState()[1], 0.01 * ts.previousState()[1]);
+        assertTrue(ts.previousState()[1] > u[1], "the previous state is the earlier, larger one");
         // and a second call continues with the same step sizes
         double next = ts.nextStep();
         assertTrue(next > 0 && next <= 4 * ts.previousStep() + 1e-15);
