@@ -110,6 +110,9 @@ public final class MutationGate {
                     + " name no surviving mutant (killed, moved or gone); remove or update them:");
             stale.forEach(k -> System.out.println("  " + k));
         }
+        if (!KINDS.isEmpty()) {
+            System.out.println("listed survivors by reason: " + KINDS);
+        }
         System.out.println(pass ? "mutation gate: PASS" : "mutation gate: FAIL");
         System.exit(pass ? 0 : 1);
     }
@@ -132,6 +135,9 @@ public final class MutationGate {
         return e.getElementsByTagName(tag).item(0).getTextContent().trim();
     }
 
+    /** Listed survivors per kind of reason (the words before the first colon, if any). */
+    private static final Map<String, Integer> KINDS = new TreeMap<>();
+
     private static Set<String> equivalents(Path listFile) throws IOException {
         Set<String> keys = new LinkedHashSet<>();
         if (!Files.exists(listFile)) {
@@ -150,6 +156,10 @@ public final class MutationGate {
                 System.exit(2);
             }
             keys.add(f[0] + "\t" + f[1] + "\t" + Integer.parseInt(f[2].trim()) + "\t" + f[3]);
+            String reason = f[4].trim();
+            int colon = reason.indexOf(':');
+            String kind = colon > 0 && colon < 30 ? reason.substring(0, colon) : "equivalent";
+            KINDS.merge(kind, 1, Integer::sum);
         }
         return keys;
     }
