@@ -349,7 +349,6 @@ public final class NewtonSolver {
             lu.solve(fluxColumns[j]);
             assembler.openFluxGradient(j, fluxGradients[j]);
         }
-        border.reshape(f, f);
         for (int j = 0; j < f; j++) {
             int base = model.openFluxes.get(j).first() * m;
             double[] g = fluxGradients[j];
@@ -378,8 +377,6 @@ public final class NewtonSolver {
         int f = fluxResidual.length;
         int nodes = r.length;
         int m = model.m;
-        borderRhs.reshape(f, 1);
-        borderX.reshape(f, 1);
         for (int j = 0; j < f; j++) {
             int base = model.openFluxes.get(j).first() * m;
             double[] g = fluxGradients[j];

@@ -25,7 +25,8 @@ final class NewtonStep {
             for (int v = 1; v < m; v++) {
                 double d = du[off + v];
                 double c = u[off + v];
-                if (d < 0 && c > 0 && c + d < 0 && kind[off + v] != EquationKind.INACTIVE) {
+                // c > 0 and c + d ≤ 0 imply d < 0; a full step onto zero itself is damped too
+                if (c > 0 && c + d <= 0 && kind[off + v] != EquationKind.INACTIVE) {
                     lambda = Math.min(lambda, 0.9 * c / -d);
                 }
             }
