@@ -60,4 +60,23 @@ final class NewtonStep {
         }
         return norm;
     }
+
+    /**
+     * Whether an iteration ends the solve: "converged" for an undamped update with norm below {@code tol};
+     * "converged to round-off" for an undamped update below {@link NewtonSolver#ROUNDOFF_ACCEPTANCE}·tol that is more
+     * than a quarter of the previous undamped one (quadratic convergence has stalled at the round-off level of a
+     * large mesh); else null.
+     */
+    static String acceptance(double lambda, double norm, double previousNorm, double tol) {
+        if (lambda != 1.0) {
+            return null;
+        }
+        if (norm < tol) {
+            return "converged";
+        }
+        if (norm < NewtonSolver.ROUNDOFF_ACCEPTANCE * tol && norm > 0.25 * previousNorm) {
+            return "converged to round-off";
+        }
+        return null;
+    }
 }

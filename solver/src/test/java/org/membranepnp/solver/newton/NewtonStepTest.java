@@ -159,4 +159,36 @@ class NewtonStepTest {
         NewtonStep.apply(p, new double[] {-2.0, 0.0}, 1.0, 1, 2);
         assertEquals(-1.5, p[0], EXACT);
     }
+
+    /** An undamped update strictly below tol converges; exactly tol does not; a damped one never does. */
+    @Test
+    void anUndampedUpdateBelowTheToleranceConverges() {
+        assertEquals("converged", NewtonStep.acceptance(1.0, 0.99e-8, Double.POSITIVE_INFINITY, 1e-8));
+        assertEquals(null, NewtonStep.acceptance(1.0, 1e-8, Double.POSITIVE_INFINITY, 1e-8));
+        assertEquals(null, NewtonStep.acceptance(Math.nextDown(1.0), 1e-12, Double.POSITIVE_INFINITY, 1e-8));
+        assertEquals(null, NewtonStep.acceptance(Math.nextDown(1.0), 1e-5, 1e-5, 1e-8));
+    }
+
+    /**
+     * Round-off acceptance: an undamped update below ROUNDOFF_ACCEPTANCE·tol that is more than a quarter
+     * of the previous one is accepted; at exactly 1e4·tol or exactly a quarter it is not.
+     */
+    @Test
+    void aStalledUpdateBelowTenThousandTolerancesIsAcceptedAsRoundOff() {
+        double tol = 1e-10;
+        double limit = NewtonSolver.ROUNDOFF_ACCEPTANCE * tol;
+        assertEquals(1e-6, limit, 1e-21);
+        assertEquals("converged to round-off", NewtonStep.acceptance(1.0, 0.5e-6, 1e-6, tol));
+        assertEquals("converged to round-off", NewtonStep.acceptance(1.0, 0.5e-6, 0.5e-6, tol));
+        // still shrinking fast (to a quarter or less): wait for the next iteration
+        assertEquals(null, NewtonStep.acceptance(1.0, 0.25e-6, 1e-6, tol));
+        assertEquals(null, NewtonStep.acceptance(1.0, 0.2e-6, 1e-6, tol));
+        // at or above the acceptance limit
+        assertEquals(null, NewtonStep.acceptance(1.0, limit, limit, tol));
+        assertEquals(null, NewtonStep.acceptance(1.0, 2e-6, 2e-6, tol));
+        // no previous undamped update: never on the first
+        assertEquals(null, NewtonStep.acceptance(1.0, 0.5e-6, Double.POSITIVE_INFINITY, tol));
+        // damped
+        assertEquals(null, NewtonStep.acceptance(0.5, 0.5e-6, 1e-6, tol));
+    }
 }
