@@ -144,7 +144,7 @@ public final class NewtonSolver {
                 return new NewtonResult(false, it, resNorm, "singular Jacobian: " + e.getMessage());
             }
             double lambda = damping(u);
-            if (!(lambda >= MIN_DAMPING)) {
+            if (NewtonStep.stuck(lambda)) {
                 return new NewtonResult(false, it, resNorm, "damping fell below " + MIN_DAMPING);
             }
             double norm = applyUpdate(u, lambda);

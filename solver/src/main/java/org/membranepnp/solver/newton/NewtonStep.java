@@ -79,4 +79,9 @@ final class NewtonStep {
         }
         return null;
     }
+
+    /** Whether λ is below {@link NewtonSolver#MIN_DAMPING} (or NaN): the iteration is stuck. */
+    static boolean stuck(double lambda) {
+        return !(lambda >= NewtonSolver.MIN_DAMPING);
+    }
 }

@@ -314,4 +314,71 @@ class NewtonSolverContractTest {
         NewtonResult step = new NewtonSolver(model).solve(u, given, 2.0, false, 30, 1e-12);
         assertTrue(step.converged(), step.reason());
     }
+
+    /**
+     * One solver serves the steady equations and then a time step whose global constraint spans other nodes (inside
+     * charge over the inside bath, then the membrane current clamp over the membrane): the time step goes exactly as
+     * with a fresh solver and converges.
+     */
+    @Test
+    void oneSolverServesConstraintsOfDifferentSpans() {
+        PnpModel1D model = model(ReferenceScenarios.neuronRest().withMembrane(ReferenceScenarios.membrane(0, 0, 0, 0)));
+        GlobalConstraintSpans spans = new GlobalConstraintSpans(model);
+        assertTrue(spans.steady != spans.transientSpan, "precondition: spans differ " + spans.steady);
+        double[] rest = new double[model.n * model.m];
+        InitialState.fillSteadyGuess(model, rest);
+        NewtonSolver shared = new NewtonSolver(model);
+        assertTrue(shared.solve(rest, rest.clone(), 0.0, true, 30, 1e-12).converged());
+        double[] start = rest.clone();
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int i = 0; i < start.length; i++) {
+            start[i] = i % model.m == 0 ? start[i] + rnd.nextDouble(-0.05, 0.05) : start[i] * (1 + rnd.nextDouble(-0.05, 0.05));
+        }
+        double[] a = start.clone();
+        double[] b = start.clone();
+        NewtonResult viaShared = shared.solve(a, rest, 2.0, false, 30, 1e-12);
+        NewtonResult viaFresh = new NewtonSolver(model).solve(b, rest, 2.0, false, 30, 1e-12);
+        assertTrue(viaFresh.converged(), viaFresh.reason());
+        assertEquals(viaFresh, viaShared);
+        assertArrayEquals(b, a, 0.0);
+    }
+
+    /** Number of nodes spanned by the (single) steady and time-step constraint. */
+    private static final class GlobalConstraintSpans {
+        final int steady;
+        final int transientSpan;
+
+        GlobalConstraintSpans(PnpModel1D model) {
+            assertEquals(1, model.steadyConstraints.size());
+            assertEquals(1, model.transientConstraints.size());
+            steady = model.steadyConstraints.get(0).last() - model.steadyConstraints.get(0).first() + 1;
+            transientSpan = model.transientConstraints.get(0).last() - model.transientConstraints.get(0).first() + 1;
+        }
+    }
+
+    /**
+     * A non-finite update is a failure, not a step: a 1 mA/m² current clamp on an insulating membrane over a time step
+     * with subnormal 1/Δt = 1e-320 (the capacitor would need a ψ jump of ~1e310 V_T; the scaled clamp row overflows
+     * to NaN) stops at iteration 1 with "update is not finite" and the finite residual norm of the given state.
+     */
+    @Test
+    void aNonFiniteUpdateIsReported() {
+        Scenario s = ReferenceScenarios.neuronRest().withMembrane(ReferenceScenarios.membrane(0, 0, 0, 0))
+                .withBoundary(new org.membranepnp.engine.model.Boundary(
+                        org.membranepnp.engine.model.BoundaryKind.RESERVOIR,
+                        org.membranepnp.engine.model.BoundaryKind.RESERVOIR,
+                        org.membranepnp.engine.model.ClampKind.CURRENT, 1e-3, 0));
+        PnpModel1D model = model(s);
+        double[] u = new double[model.n * model.m];
+        InitialState.fillSteadyGuess(model, u);
+        double[] given = u.clone();
+        NewtonSolver newton = new NewtonSolver(model);
+        List<Double> history = listen(newton, true);
+        NewtonResult r = newton.solve(u, given, 1e-320, false, 10, 1e-12);
+        assertFalse(r.converged());
+        assertEquals(1, r.iterations());
+        assertEquals("update is not finite", r.reason());
+        assertTrue(Double.isFinite(r.residualNorm()));
+        assertEquals(history.get(0), r.residualNorm(), 0.0);
+    }
 }

@@ -191,4 +191,14 @@ class NewtonStepTest {
         // damped
         assertEquals(null, NewtonStep.acceptance(0.5, 0.5e-6, 1e-6, tol));
     }
+
+    /** λ = MIN_DAMPING itself is still a step; the next smaller double, 0 and NaN are not. */
+    @Test
+    void theMinimumDampingIsTheSmallestAcceptedStep() {
+        assertEquals(false, NewtonStep.stuck(NewtonSolver.MIN_DAMPING));
+        assertEquals(false, NewtonStep.stuck(1.0));
+        assertEquals(true, NewtonStep.stuck(Math.nextDown(NewtonSolver.MIN_DAMPING)));
+        assertEquals(true, NewtonStep.stuck(0.0));
+        assertEquals(true, NewtonStep.stuck(Double.NaN));
+    }
 }
