@@ -341,6 +341,59 @@ class NewtonSolverContractTest {
         assertTrue(viaFresh.converged(), viaFresh.reason());
         assertEquals(viaFresh, viaShared);
         assertArrayEquals(b, a, 0.0);
+        // and the other way round: a time step first, then the steady state
+        NewtonSolver stepFirst = new NewtonSolver(model);
+        assertTrue(stepFirst.solve(start.clone(), rest, 2.0, false, 30, 1e-12).converged());
+        double[] c = start.clone();
+        double[] d = start.clone();
+        NewtonResult steadyShared = stepFirst.solve(c, c.clone(), 0.0, true, 30, 1e-12);
+        NewtonResult steadyFresh = new NewtonSolver(model).solve(d, d.clone(), 0.0, true, 30, 1e-12);
+        assertTrue(steadyFresh.converged(), steadyFresh.reason());
+        assertEquals(steadyFresh, steadyShared);
+        assertArrayEquals(d, c, 0.0);
+    }
+
+    /**
+     * Amounts are linear in u, so one undamped Newton step meets every closed compartment's amount exactly (to
+     * round-off), also where the saturating pump's source row is the row that the amount equation replaces (Na⁺
+     * impermeant, inside bath closed): the pump must not enter that row.
+     */
+    @Test
+    void oneStepMeetsTheClosedAmountsEvenWhereThePumpActs() {
+        Scenario s = ReferenceScenarios.neuronRest()
+                .withMembrane(ReferenceScenarios.membrane(ReferenceScenarios.P_K_CM_S, 0,
+                        0.45 * ReferenceScenarios.P_K_CM_S, 0))
+                .withBoundary(new org.membranepnp.engine.model.Boundary(
+                        org.membranepnp.engine.model.BoundaryKind.WALL,
+                        org.membranepnp.engine.model.BoundaryKind.RESERVOIR,
+                        org.membranepnp.engine.model.ClampKind.CURRENT, 0, 0))
+                .withPump(ReferenceScenarios.pump(5e-3, true));
+        PnpModel1D model = model(s);
+        boolean pumpRowIsAmountRow = false;
+        for (var c : model.steadyConstraints) {
+            pumpRowIsAmountRow |= c.rowNode() * model.m + c.variable() == model.pump.sodiumInIndex();
+        }
+        assertTrue(pumpRowIsAmountRow, "precondition");
+        double[] u = new double[model.n * model.m];
+        InitialState.fillSteadyGuess(model, u);
+        SplittableRandom rnd = new SplittableRandom(9);
+        for (int i = 0; i < u.length; i++) {
+            u[i] = i % model.m == 0 ? u[i] + rnd.nextDouble(-0.05, 0.05) : u[i] * (1 + rnd.nextDouble(-0.05, 0.05));
+        }
+        double[] delta = new double[u.length];
+        new NewtonSolver(model).undampedUpdate(u, u, 0.0, true, delta);
+        for (int i = 0; i < u.length; i++) {
+            u[i] += delta[i];
+        }
+        for (var c : model.closedSpecies) {
+            double scale = 0;
+            for (int k = c.first(); k <= c.last(); k++) {
+                for (int v = 0; v < model.m; v++) {
+                    scale += Math.abs(c.coefficients()[(k - c.first()) * model.m + v] * u[k * model.m + v]);
+                }
+            }
+            assertEquals(c.target(), c.amount(u, model.m), 1e-12 * scale, c.name());
+        }
     }
 
     /** Number of nodes spanned by the (single) steady and time-step constraint. */
