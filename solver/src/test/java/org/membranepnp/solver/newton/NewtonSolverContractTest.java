@@ -86,7 +86,7 @@ class NewtonSolverContractTest {
 
     /**
      * The first reported residual is max_row |r|/|J_rr| of the state given (the steady fluxes start at the state's
-     * own, so their rows add nothing), here dominated by a concentration row.
+     * own, so their rows add nothing), on concentrations disturbed by up to 2 % from the root.
      */
     @Test
     void theReportedResidualIsTheLargestDiagonallyScaledRow() {
