@@ -144,7 +144,7 @@ public final class NewtonSolver {
                 return new NewtonResult(false, it, resNorm, "singular Jacobian: " + e.getMessage());
             }
             double lambda = damping(u);
-            if (!(lambda >= MIN_DAMPING)) {
+            if (NewtonStep.stuck(lambda)) {
                 return new NewtonResult(false, it, resNorm, "damping fell below " + MIN_DAMPING);
             }
             double norm = applyUpdate(u, lambda);
@@ -159,12 +159,9 @@ public final class NewtonSolver {
             if (!Double.isFinite(norm)) {
                 return new NewtonResult(false, it, resNorm, "update is not finite");
             }
-            if (lambda == 1.0 && norm < tol) {
-                return new NewtonResult(true, it, resNorm, "converged");
-            }
-            if (lambda == 1.0 && norm < ROUNDOFF_ACCEPTANCE * tol && norm > 0.25 * previousNorm) {
-                // quadratic convergence has stalled at the round-off level of a large mesh
-                return new NewtonResult(true, it, resNorm, "converged to round-off");
+            String verdict = NewtonStep.acceptance(lambda, norm, previousNorm, tol);
+            if (verdict != null) {
+                return new NewtonResult(true, it, resNorm, verdict);
             }
             previousNorm = lambda == 1.0 ? norm : Double.POSITIVE_INFINITY;
         }
@@ -222,11 +219,14 @@ public final class NewtonSolver {
         applyInverse(closed, du);
     }
 
-    /** Z = T⁻¹[e_c], the constraint gradients at u, and the LU of the small matrix I + VᵀZ. */
+    /**
+     * Z = T⁻¹[e_c], the constraint gradients at u, and the LU of the small matrix I + VᵀZ. The small matrices keep
+     * the size q of the constructor: a non-empty list of constraints always has q entries (transient constraints
+     * exist only with a current clamp between two reservoirs, where the steady list holds that one constraint too).
+     */
     private void prepareWoodbury(List<GlobalConstraint> closed, double[] u, double invDt) {
         int q = closed.size();
         int m = model.m;
-        small.reshape(q, q);
         for (int c = 0; c < q; c++) {
             double[] zc = zCols[c];
             java.util.Arrays.fill(zc, 0.0);
@@ -256,7 +256,8 @@ public final class NewtonSolver {
                 small.set(c, d, gradientDot(cc, gradients[c], zCols[d]));
             }
         }
-        if (!smallLu.setA(small)) {
+        // EJML's LU accepts an exactly singular matrix (setA is true, the solve then gives ±∞/NaN): test its quality
+        if (!smallLu.setA(small) || !(smallLu.quality() > 0)) {
             throw new ArithmeticException("the global constraints are dependent (I + VᵀZ is singular)");
         }
     }
@@ -264,11 +265,9 @@ public final class NewtonSolver {
     /** x ← x − Z (I + VᵀZ)⁻¹ Vᵀ x: turns T⁻¹b into J⁻¹b for J = T + Σ e_c v_cᵀ. */
     private void applyWoodbury(List<GlobalConstraint> closed, double[] x) {
         int q = closed.size();
-        smallRhs.reshape(q, 1);
         for (int c = 0; c < q; c++) {
             smallRhs.set(c, 0, vDot(closed.get(c), gradients[c], x));
         }
-        smallX.reshape(q, 1);
         smallLu.solve(smallRhs, smallX);
         for (int d = 0; d < q; d++) {
             double w = smallX.get(d, 0);
@@ -349,7 +348,6 @@ public final class NewtonSolver {
             lu.solve(fluxColumns[j]);
             assembler.openFluxGradient(j, fluxGradients[j]);
         }
-        border.reshape(f, f);
         for (int j = 0; j < f; j++) {
             int base = model.openFluxes.get(j).first() * m;
             double[] g = fluxGradients[j];
@@ -378,8 +376,6 @@ public final class NewtonSolver {
         int f = fluxResidual.length;
         int nodes = r.length;
         int m = model.m;
-        borderRhs.reshape(f, 1);
-        borderX.reshape(f, 1);
         for (int j = 0; j < f; j++) {
             int base = model.openFluxes.get(j).first() * m;
             double[] g = fluxGradients[j];

@@ -25,7 +25,8 @@ final class NewtonStep {
             for (int v = 1; v < m; v++) {
                 double d = du[off + v];
                 double c = u[off + v];
-                if (d < 0 && c > 0 && c + d < 0 && kind[off + v] != EquationKind.INACTIVE) {
+                // c > 0 and c + d ≤ 0 imply d < 0; a full step onto zero itself is damped too
+                if (c > 0 && c + d <= 0 && kind[off + v] != EquationKind.INACTIVE) {
                     lambda = Math.min(lambda, 0.9 * c / -d);
                 }
             }
@@ -58,5 +59,29 @@ final class NewtonStep {
             }
         }
         return norm;
+    }
+
+    /**
+     * Whether an iteration ends the solve: "converged" for an undamped update with norm below {@code tol};
+     * "converged to round-off" for an undamped update below {@link NewtonSolver#ROUNDOFF_ACCEPTANCE}·tol that is more
+     * than a quarter of the previous undamped one (quadratic convergence has stalled at the round-off level of a
+     * large mesh); else null.
+     */
+    static String acceptance(double lambda, double norm, double previousNorm, double tol) {
+        if (lambda != 1.0) {
+            return null;
+        }
+        if (norm < tol) {
+            return "converged";
+        }
+        if (norm < NewtonSolver.ROUNDOFF_ACCEPTANCE * tol && norm > 0.25 * previousNorm) {
+            return "converged to round-off";
+        }
+        return null;
+    }
+
+    /** Whether λ is below {@link NewtonSolver#MIN_DAMPING} (or NaN): the iteration is stuck. */
+    static boolean stuck(double lambda) {
+        return !(lambda >= NewtonSolver.MIN_DAMPING);
     }
 }
