@@ -295,4 +295,73 @@ class PnpAssemblerContractTest {
             }
         }
     }
+
+    /**
+     * The steady pump column is the time-step column (the stoichiometry on the face rows) summed like the steady rows:
+     * on a FLUX_RIGHT row k the sum over the run's nodes up to k, on a FLUX_LEFT row the sum from k to the run's end,
+     * times h/D of the row's cell; on a balance row the entry itself. Exact up to one rounding per term.
+     */
+    @Test
+    void steadyPumpColumnIsThePartialSumOfItsStoichiometry() {
+        Scenario neuron = ReferenceScenarios.neuronRest();
+        Scenario[] cases = {
+            neuron.withPump(ReferenceScenarios.pump(5e-3, true)),
+            bounded(neuron, BoundaryKind.RESERVOIR, BoundaryKind.WALL).withPump(ReferenceScenarios.pump(5e-3, true)),
+            bounded(neuron, BoundaryKind.WALL, BoundaryKind.RESERVOIR).withPump(ReferenceScenarios.pump(5e-3, false)),
+            bounded(neuron, BoundaryKind.WALL, BoundaryKind.WALL).withPump(ReferenceScenarios.pump(5e-3, true)),
+            bounded(NaKPumpTermTest.sodiumFirst(), BoundaryKind.RESERVOIR, BoundaryKind.WALL)
+                    .withPump(ReferenceScenarios.pump(5e-3, true)),
+        };
+        for (Scenario s : cases) {
+            PnpModel1D model = model(s);
+            int m = model.m;
+            int sp = model.s;
+            PnpAssembler1D asm = new PnpAssembler1D(model);
+            double[] balance = new double[model.n * m];
+            asm.pumpColumn(balance, 1.5);
+            double[] steady = new double[model.n * m];
+            java.util.Arrays.fill(steady, Double.NaN);
+            asm.pumpColumn(steady, 0.0);
+            int partial = 0;
+            for (int i = 0; i < sp; i++) {
+                for (int k = 0; k < model.n; k++) {
+                    int row = k * m + 1 + i;
+                    SteadyRow form = model.steadyRow[k * sp + i];
+                    double expected;
+                    if (model.kind[row] != EquationKind.BALANCE) {
+                        expected = 0.0;
+                    } else if (form == SteadyRow.FLUX_RIGHT) {
+                        int k0 = k;
+                        while (k0 > 0 && model.steadyRow[(k0 - 1) * sp + i] == SteadyRow.FLUX_RIGHT) {
+                            k0--;
+                        }
+                        double sum = 0;
+                        for (int q = k0; q <= k; q++) {
+                            sum += balance[q * m + 1 + i];
+                        }
+                        expected = sum * model.h[k] / model.diffusivity[k * sp + i];
+                    } else if (form == SteadyRow.FLUX_LEFT) {
+                        int k1 = k;
+                        while (k1 < model.n - 1 && model.steadyRow[(k1 + 1) * sp + i] == SteadyRow.FLUX_LEFT) {
+                            k1++;
+                        }
+                        double sum = 0;
+                        for (int q = k; q <= k1; q++) {
+                            sum += balance[q * m + 1 + i];
+                        }
+                        expected = sum * model.h[k - 1] / model.diffusivity[(k - 1) * sp + i];
+                    } else {
+                        expected = balance[row];
+                    }
+                    partial += form != SteadyRow.BALANCE && expected != 0 ? 1 : 0;
+                    assertEquals(expected, steady[row], 1e-13 * Math.abs(expected),
+                            s.title() + " " + s.boundary() + ": node " + k + " species " + i + " " + form);
+                }
+                for (int k = 0; k < model.n; k++) {
+                    assertEquals(0.0, steady[k * m], 0.0, "no pump term in Poisson rows");
+                }
+            }
+            assertTrue(partial > 0, "the pump enters partial-sum rows in " + s.boundary());
+        }
+    }
 }
