@@ -28,6 +28,12 @@ class PnpAssemblerContractTest {
         return s.withBoundary(new Boundary(in, out, ClampKind.CURRENT, 0, 0));
     }
 
+    /** The resting neuron with a membrane impermeable to Na⁺ (P_Na = 0). */
+    private static Scenario sodiumOnlyPumped() {
+        double p = ReferenceScenarios.P_K_CM_S;
+        return ReferenceScenarios.neuronRest().withMembrane(ReferenceScenarios.membrane(p, 0, 0.45 * p, 0));
+    }
+
     /** Bernoulli function x/(eˣ − 1), computed here independently of the engine. */
     private static double bernoulli(double x) {
         return x == 0 ? 1.0 : x / Math.expm1(x);
@@ -85,6 +91,8 @@ class PnpAssemblerContractTest {
             bounded(neuron, BoundaryKind.RESERVOIR, BoundaryKind.WALL).withPump(ReferenceScenarios.pump(5e-3, true)),
             bounded(neuron, BoundaryKind.WALL, BoundaryKind.RESERVOIR).withPump(ReferenceScenarios.pump(5e-3, false)),
             bounded(neuron, BoundaryKind.WALL, BoundaryKind.WALL).withPump(ReferenceScenarios.pump(5e-3, true)),
+            bounded(sodiumOnlyPumped(), BoundaryKind.RESERVOIR, BoundaryKind.WALL)
+                    .withPump(ReferenceScenarios.pump(5e-3, true)),
         };
         for (Scenario s : cases) {
             PnpModel1D model = model(s);
@@ -310,6 +318,11 @@ class PnpAssemblerContractTest {
             bounded(neuron, BoundaryKind.WALL, BoundaryKind.RESERVOIR).withPump(ReferenceScenarios.pump(5e-3, false)),
             bounded(neuron, BoundaryKind.WALL, BoundaryKind.WALL).withPump(ReferenceScenarios.pump(5e-3, true)),
             bounded(NaKPumpTermTest.sodiumFirst(), BoundaryKind.RESERVOIR, BoundaryKind.WALL)
+                    .withPump(ReferenceScenarios.pump(5e-3, true)),
+            // Na⁺ only through the pump: each face's source stays in its own compartment (no cancellation)
+            bounded(sodiumOnlyPumped(), BoundaryKind.RESERVOIR, BoundaryKind.WALL)
+                    .withPump(ReferenceScenarios.pump(5e-3, true)),
+            bounded(sodiumOnlyPumped(), BoundaryKind.WALL, BoundaryKind.RESERVOIR)
                     .withPump(ReferenceScenarios.pump(5e-3, true)),
         };
         for (Scenario s : cases) {
