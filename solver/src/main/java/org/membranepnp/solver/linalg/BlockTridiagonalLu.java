@@ -42,6 +42,16 @@ public final class BlockTridiagonalLu {
             System.arraycopy(a.diag, b, schurLu, b, mm);
             if (k > 0) {
                 int bp = (k - 1) * mm;
+                // X_{k−1} = S_{k−1}⁻¹ U_{k−1}, column by column (only where a next block row needs it)
+                for (int c = 0; c < m; c++) {
+                    for (int r = 0; r < m; r++) {
+                        column[r] = a.upper[bp + r * m + c];
+                    }
+                    luSolve(schurLu, bp, pivots, (k - 1) * m, m, column);
+                    for (int r = 0; r < m; r++) {
+                        x[bp + r * m + c] = column[r];
+                    }
+                }
                 // S_k −= L_k X_{k−1}
                 for (int r = 0; r < m; r++) {
                     for (int q = 0; q < m; q++) {
@@ -57,18 +67,6 @@ public final class BlockTridiagonalLu {
                 }
             }
             luInPlace(schurLu, b, pivots, k * m, m, k);
-            if (k < n - 1) {
-                // X_k = S_k⁻¹ U_k, column by column
-                for (int c = 0; c < m; c++) {
-                    for (int r = 0; r < m; r++) {
-                        column[r] = a.upper[b + r * m + c];
-                    }
-                    luSolve(schurLu, b, pivots, k * m, m, column);
-                    for (int r = 0; r < m; r++) {
-                        x[b + r * m + c] = column[r];
-                    }
-                }
-            }
         }
     }
 

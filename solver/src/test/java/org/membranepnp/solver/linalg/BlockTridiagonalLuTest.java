@@ -114,4 +114,31 @@ class BlockTridiagonalLuTest {
         a.diag[a.index(2, 1, 1)] = 1;
         assertThrows(ArithmeticException.class, () -> new BlockTridiagonalLu(3, 2).factor(a));
     }
+
+    /** The unused corner blocks L_0 and U_{n−1} do not enter the factorization: garbage there changes nothing. */
+    @Test
+    void unusedCornerBlocksAreIgnored() {
+        int n = 6;
+        int m = 3;
+        BlockTridiagonalMatrix a = random(n, m, 5, true);
+        double[] b = new double[n * m];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = Math.sin(i + 1.0);
+        }
+        DMatrixRMaj x = new DMatrixRMaj(n * m, 1);
+        CommonOps_DDRM.solve(dense(a), new DMatrixRMaj(n * m, 1, true, b), x);
+        for (int r = 0; r < m; r++) {
+            for (int c = 0; c < m; c++) {
+                a.lower[a.index(0, r, c)] = 1e3 * (r + 1) + c;
+                a.upper[a.index(n - 1, r, c)] = -1e3 * (c + 1) + r;
+            }
+        }
+        BlockTridiagonalLu lu = new BlockTridiagonalLu(n, m);
+        lu.factor(a);
+        double[] sol = b.clone();
+        lu.solve(sol);
+        for (int i = 0; i < sol.length; i++) {
+            assertEquals(x.get(i), sol[i], 1e-12 * (1 + Math.abs(x.get(i))), "component " + i);
+        }
+    }
 }
