@@ -168,8 +168,12 @@ public final class MutationGate {
             }
             keys.add(f[0] + "\t" + f[1] + "\t" + Integer.parseInt(f[2].trim()) + "\t" + f[3]);
             String reason = f[4].trim();
-            int colon = reason.indexOf(':');
-            String kind = colon > 0 && colon < 30 ? reason.substring(0, colon) : "equivalent";
+            String kind = "equivalent";
+            for (String k : List.of("boundary at equality", "cost only", "untested path")) {
+                if (reason.startsWith(k + ":")) {
+                    kind = k;
+                }
+            }
             KINDS.merge(kind, 1, Integer::sum);
         }
         return keys;
