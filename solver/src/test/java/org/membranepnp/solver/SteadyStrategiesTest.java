@@ -71,6 +71,16 @@ class SteadyStrategiesTest {
         return sum;
     }
 
+    /** A model on 60 cells, Newton's steady state from the guess, and a solver reporting to a recorder. */
+    private record Setup(PnpModel1D model, double[] reference, Recorder rec, SteadyStateSolver solver, double[] u) {
+        static Setup of(Scenario s) {
+            PnpModel1D model = SteadyStrategiesTest.model(s);
+            double[] reference = newtonFromGuess(model);
+            Recorder rec = new Recorder();
+            return new Setup(model, reference, rec, rec.solverFor(model), new double[reference.length]);
+        }
+    }
+
     /** Records the continuation fractions, pseudo-times and Newton iterations reported. */
     private static final class Recorder implements ProgressListener {
         int newtonIterations;
@@ -119,11 +129,12 @@ class SteadyStrategiesTest {
     @ParameterizedTest
     @MethodSource("scenarios")
     void continuationInTheDrivesReachesNewtonsSteadyState(Scenario s) {
-        PnpModel1D model = model(s);
-        double[] reference = newtonFromGuess(model);
-        Recorder rec = new Recorder();
-        SteadyStateSolver solver = rec.solverFor(model);
-        double[] u = new double[reference.length];
+        Setup t = Setup.of(s);
+        PnpModel1D model = t.model();
+        double[] reference = t.reference();
+        Recorder rec = t.rec();
+        SteadyStateSolver solver = t.solver();
+        double[] u = t.u();
         Arrays.fill(u, Double.NaN);
         assertTrue(solver.solveByContinuation(u, rec), s.title());
         assertEquals(rec.newtonIterations, solver.iterations(), "every Newton iteration counted");
@@ -152,11 +163,12 @@ class SteadyStrategiesTest {
     @ParameterizedTest
     @MethodSource("scenarios")
     void pseudoTransientStepsReachNewtonsSteadyState(Scenario s) {
-        PnpModel1D model = model(s);
-        double[] reference = newtonFromGuess(model);
-        Recorder rec = new Recorder();
-        SteadyStateSolver solver = rec.solverFor(model);
-        double[] u = new double[reference.length];
+        Setup t = Setup.of(s);
+        PnpModel1D model = t.model();
+        double[] reference = t.reference();
+        Recorder rec = t.rec();
+        SteadyStateSolver solver = t.solver();
+        double[] u = t.u();
         assertTrue(solver.solveByPseudoTransient(u, rec), s.title());
         assertEquals(rec.newtonIterations, solver.iterations(), "every Newton iteration counted");
         assertSameState(model, reference, u, "pseudo-transient");
@@ -190,11 +202,12 @@ class SteadyStrategiesTest {
     @Test
     void solveFallsBackToContinuationFromAHopelessStart() {
         Scenario s = scenarios().findFirst().orElseThrow();
-        PnpModel1D model = model(s);
-        double[] reference = newtonFromGuess(model);
-        Recorder rec = new Recorder();
-        SteadyStateSolver solver = rec.solverFor(model);
-        double[] u = new double[reference.length];
+        Setup t = Setup.of(s);
+        PnpModel1D model = t.model();
+        double[] reference = t.reference();
+        Recorder rec = t.rec();
+        SteadyStateSolver solver = t.solver();
+        double[] u = t.u();
         Arrays.fill(u, Double.NaN);
         solver.solve(u, rec);
         assertEquals(rec.newtonIterations, solver.iterations(), "every Newton iteration counted");

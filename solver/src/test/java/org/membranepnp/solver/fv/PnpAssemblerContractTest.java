@@ -3,6 +3,7 @@ package org.membranepnp.solver.fv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,18 @@ class PnpAssemblerContractTest {
         }
     }
 
+    /** The pumped neuron with every kind of compartment end (open, wall on either side, walls), then {@code more}. */
+    private static Scenario[] pumpedCompartments(Scenario... more) {
+        Scenario neuron = ReferenceScenarios.neuronRest();
+        List<Scenario> all = new ArrayList<>(List.of(
+                neuron.withPump(ReferenceScenarios.pump(5e-3, true)),
+                bounded(neuron, BoundaryKind.RESERVOIR, BoundaryKind.WALL).withPump(ReferenceScenarios.pump(5e-3, true)),
+                bounded(neuron, BoundaryKind.WALL, BoundaryKind.RESERVOIR).withPump(ReferenceScenarios.pump(5e-3, false)),
+                bounded(neuron, BoundaryKind.WALL, BoundaryKind.WALL).withPump(ReferenceScenarios.pump(5e-3, true))));
+        all.addAll(List.of(more));
+        return all.toArray(new Scenario[0]);
+    }
+
     /**
      * Steady rows are the balance laws summed from the compartment's wall and scaled by h/D of their cell (with the
      * first cell's flux replaced by J in an open compartment); the pump's sources enter these sums like any other.
@@ -85,15 +98,9 @@ class PnpAssemblerContractTest {
      */
     @Test
     void steadyRowsAreScaledPartialSumsOfTheBalanceLaws() {
-        Scenario neuron = ReferenceScenarios.neuronRest();
-        Scenario[] cases = {
-            neuron.withPump(ReferenceScenarios.pump(5e-3, true)),
-            bounded(neuron, BoundaryKind.RESERVOIR, BoundaryKind.WALL).withPump(ReferenceScenarios.pump(5e-3, true)),
-            bounded(neuron, BoundaryKind.WALL, BoundaryKind.RESERVOIR).withPump(ReferenceScenarios.pump(5e-3, false)),
-            bounded(neuron, BoundaryKind.WALL, BoundaryKind.WALL).withPump(ReferenceScenarios.pump(5e-3, true)),
+        Scenario[] cases = pumpedCompartments(
             bounded(sodiumOnlyPumped(), BoundaryKind.RESERVOIR, BoundaryKind.WALL)
-                    .withPump(ReferenceScenarios.pump(5e-3, true)),
-        };
+                    .withPump(ReferenceScenarios.pump(5e-3, true)));
         for (Scenario s : cases) {
             PnpModel1D model = model(s);
             int m = model.m;
@@ -311,20 +318,14 @@ class PnpAssemblerContractTest {
      */
     @Test
     void steadyPumpColumnIsThePartialSumOfItsStoichiometry() {
-        Scenario neuron = ReferenceScenarios.neuronRest();
-        Scenario[] cases = {
-            neuron.withPump(ReferenceScenarios.pump(5e-3, true)),
-            bounded(neuron, BoundaryKind.RESERVOIR, BoundaryKind.WALL).withPump(ReferenceScenarios.pump(5e-3, true)),
-            bounded(neuron, BoundaryKind.WALL, BoundaryKind.RESERVOIR).withPump(ReferenceScenarios.pump(5e-3, false)),
-            bounded(neuron, BoundaryKind.WALL, BoundaryKind.WALL).withPump(ReferenceScenarios.pump(5e-3, true)),
+        Scenario[] cases = pumpedCompartments(
             bounded(NaKPumpTermTest.sodiumFirst(), BoundaryKind.RESERVOIR, BoundaryKind.WALL)
                     .withPump(ReferenceScenarios.pump(5e-3, true)),
             // Na⁺ only through the pump: each face's source stays in its own compartment (no cancellation)
             bounded(sodiumOnlyPumped(), BoundaryKind.RESERVOIR, BoundaryKind.WALL)
                     .withPump(ReferenceScenarios.pump(5e-3, true)),
             bounded(sodiumOnlyPumped(), BoundaryKind.WALL, BoundaryKind.RESERVOIR)
-                    .withPump(ReferenceScenarios.pump(5e-3, true)),
-        };
+                    .withPump(ReferenceScenarios.pump(5e-3, true)));
         for (Scenario s : cases) {
             PnpModel1D model = model(s);
             int m = model.m;

@@ -63,13 +63,7 @@ class BlockTridiagonalLuTest {
         }
         DMatrixRMaj x = new DMatrixRMaj(n * m, 1);
         CommonOps_DDRM.solve(dense(a), new DMatrixRMaj(n * m, 1, true, b), x);
-        BlockTridiagonalLu lu = new BlockTridiagonalLu(n, m);
-        lu.factor(a);
-        double[] sol = b.clone();
-        lu.solve(sol);
-        for (int i = 0; i < sol.length; i++) {
-            assertEquals(x.get(i), sol[i], 1e-12 * (1 + Math.abs(x.get(i))), "component " + i);
-        }
+        double[] sol = solvedLikeDense(a, b, x);
         double[] ax = new double[b.length];
         a.multiply(sol, ax);
         for (int i = 0; i < b.length; i++) {
@@ -133,12 +127,18 @@ class BlockTridiagonalLuTest {
                 a.upper[a.index(n - 1, r, c)] = -1e3 * (c + 1) + r;
             }
         }
-        BlockTridiagonalLu lu = new BlockTridiagonalLu(n, m);
+        double[] sol = solvedLikeDense(a, b, x);
+    }
+
+    /** The block LU's solution of a·sol = b, each component equal to the dense solution x within 1e-12. */
+    private static double[] solvedLikeDense(BlockTridiagonalMatrix a, double[] b, DMatrixRMaj x) {
+        BlockTridiagonalLu lu = new BlockTridiagonalLu(a.n, a.m);
         lu.factor(a);
         double[] sol = b.clone();
         lu.solve(sol);
         for (int i = 0; i < sol.length; i++) {
             assertEquals(x.get(i), sol[i], 1e-12 * (1 + Math.abs(x.get(i))), "component " + i);
         }
+        return sol;
     }
 }
