@@ -86,11 +86,13 @@ class SteadyStrategiesTest {
         int newtonIterations;
         final List<String> paths = new ArrayList<>();
         final List<Double> fractions = new ArrayList<>();
+        final List<Boolean> easy = new ArrayList<>();
         final List<Double> times = new ArrayList<>();
         final List<Double> steps = new ArrayList<>();
 
         @Override
         public void onContinuationStep(String what, double fraction, int newtonIterations) {
+            easy.add(newtonIterations <= 5);
             paths.add(what);
             fractions.add(fraction);
         }
@@ -196,6 +198,18 @@ class SteadyStrategiesTest {
         assertTrue(solver.solveByPseudoTransient(v, ProgressListener.NONE));
         // the steady Newton is tried after every 8th accepted step (and once Δt̂ > 1e3): here the first try succeeds
         assertEquals(8, solver.pseudoSteps(), "pseudo-steps");
+    }
+
+    /**
+     * The continuation starts with a quarter of the way and doubles its step after each easy solve (at most 5 Newton
+     * iterations): for the K⁺ box, whose every member is easy, 0.25 → 0.75 → 1.
+     */
+    @Test
+    void theContinuationStepDoublesAfterEasySolves() {
+        Setup t = Setup.of(scenarios().findFirst().orElseThrow());
+        assertTrue(t.solver().solveByContinuation(t.u(), t.rec()));
+        assertEquals(List.of(true, true, true), t.rec().easy, "every member easy");
+        assertEquals(List.of(0.25, 0.75, 1.0), t.rec().fractions);
     }
 
     /** From a state Newton cannot start from (NaN), solve() falls back to continuation and finds the same state. */
