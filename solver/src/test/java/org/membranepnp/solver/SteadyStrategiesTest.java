@@ -212,6 +212,37 @@ class SteadyStrategiesTest {
         assertEquals(List.of(0.25, 0.75, 1.0), t.rec().fractions);
     }
 
+    /**
+     * Random physical scenarios (seed 20261203, cases 11 and 61) whose undriven problem Newton cannot solve from the
+     * analytic guess: the continuation reaches it from equal baths, then follows the drives, and ends where the
+     * pseudo-transient (an independent strategy) ends, to 1e-7.
+     */
+    @Test
+    void anUndrivenProblemNewtonCannotSolveIsReachedFromEqualBaths() {
+        org.membranepnp.solver.validation.RandomPhysicalScenarios gen =
+                new org.membranepnp.solver.validation.RandomPhysicalScenarios(20261203);
+        for (int c = 0; c <= 61; c++) {
+            Scenario s = gen.next(org.membranepnp.solver.validation.RandomPhysicalScenarios.Kind.ANY);
+            if (c != 11 && c != 61) {
+                continue;
+            }
+            PnpModel1D model = new PnpModel1D(s, GradedMeshBuilder.build(s));
+            PnpModel1D undriven = new PnpModel1D(ScenarioEmbedding.drives(s, 0), model.mesh, model.scales);
+            double[] guess = new double[model.n * model.m];
+            InitialState.fillSteadyGuess(undriven, guess);
+            assertTrue(!new NewtonSolver(undriven).solve(guess, null, 0.0, true, 40, SteadyStateSolver.TOLERANCE)
+                    .converged(), "case " + c + ": Newton solves the undriven problem; the test needs a harder case");
+            Recorder rec = new Recorder();
+            double[] u = new double[guess.length];
+            assertTrue(rec.solverFor(model).solveByContinuation(u, rec), "case " + c);
+            assertEquals("bath contrast", rec.paths.get(0), "case " + c + " starts from equal baths");
+            double[] v = new double[guess.length];
+            assertTrue(new SteadyStateSolver(model, new NewtonSolver(model)).solveByPseudoTransient(v,
+                    ProgressListener.NONE), "case " + c);
+            assertSameState(model, v, u, "case " + c + ": continuation vs pseudo-transient");
+        }
+    }
+
     /** From a state Newton cannot start from (NaN), solve() falls back to continuation and finds the same state. */
     @Test
     void solveFallsBackToContinuationFromAHopelessStart() {
