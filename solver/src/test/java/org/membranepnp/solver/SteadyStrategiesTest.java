@@ -79,6 +79,12 @@ class SteadyStrategiesTest {
             Recorder rec = new Recorder();
             return new Setup(model, reference, rec, rec.solverFor(model), new double[reference.length]);
         }
+
+        /** u is Newton's state to 1e-7, and the solver counted every Newton iteration that was reported. */
+        void assertReachedTheReference(String what) {
+            assertEquals(rec.newtonIterations, solver.iterations(), what + ": every Newton iteration counted");
+            assertSameState(model, reference, u, what);
+        }
     }
 
     /** Records the continuation fractions, pseudo-times and Newton iterations reported. */
@@ -132,19 +138,13 @@ class SteadyStrategiesTest {
     @MethodSource("scenarios")
     void continuationInTheDrivesReachesNewtonsSteadyState(Scenario s) {
         Setup t = Setup.of(s);
-        PnpModel1D model = t.model();
-        double[] reference = t.reference();
-        Recorder rec = t.rec();
-        SteadyStateSolver solver = t.solver();
-        double[] u = t.u();
-        Arrays.fill(u, Double.NaN);
-        assertTrue(solver.solveByContinuation(u, rec), s.title());
-        assertEquals(rec.newtonIterations, solver.iterations(), "every Newton iteration counted");
-        assertSameState(model, reference, u, "continuation");
-        rec.assertIncreasingToOne();
-        assertTrue(rec.paths.stream().allMatch("fixed charges, clamp and pump"::equals), "paths " + rec.paths);
-        assertTrue(solver.iterations() >= rec.fractions.size(), "iterations " + solver.iterations());
-        assertEquals(0, solver.pseudoSteps());
+        Arrays.fill(t.u(), Double.NaN);
+        assertTrue(t.solver().solveByContinuation(t.u(), t.rec()), s.title());
+        t.assertReachedTheReference("continuation");
+        t.rec().assertIncreasingToOne();
+        assertTrue(t.rec().paths.stream().allMatch("fixed charges, clamp and pump"::equals), "paths " + t.rec().paths);
+        assertTrue(t.solver().iterations() >= t.rec().fractions.size(), "iterations " + t.solver().iterations());
+        assertEquals(0, t.solver().pseudoSteps());
     }
 
     @ParameterizedTest
@@ -166,14 +166,10 @@ class SteadyStrategiesTest {
     @MethodSource("scenarios")
     void pseudoTransientStepsReachNewtonsSteadyState(Scenario s) {
         Setup t = Setup.of(s);
-        PnpModel1D model = t.model();
-        double[] reference = t.reference();
-        Recorder rec = t.rec();
         SteadyStateSolver solver = t.solver();
-        double[] u = t.u();
-        assertTrue(solver.solveByPseudoTransient(u, rec), s.title());
-        assertEquals(rec.newtonIterations, solver.iterations(), "every Newton iteration counted");
-        assertSameState(model, reference, u, "pseudo-transient");
+        Recorder rec = t.rec();
+        assertTrue(solver.solveByPseudoTransient(t.u(), rec), s.title());
+        t.assertReachedTheReference("pseudo-transient");
         assertTrue(solver.pseudoSteps() > 0 && solver.pseudoSteps() == rec.times.size(),
                 solver.pseudoSteps() + " steps, " + rec.times.size() + " reported");
         for (int k = 1; k < rec.times.size(); k++) {
@@ -248,18 +244,12 @@ class SteadyStrategiesTest {
     void solveFallsBackToContinuationFromAHopelessStart() {
         Scenario s = scenarios().findFirst().orElseThrow();
         Setup t = Setup.of(s);
-        PnpModel1D model = t.model();
-        double[] reference = t.reference();
-        Recorder rec = t.rec();
-        SteadyStateSolver solver = t.solver();
-        double[] u = t.u();
-        Arrays.fill(u, Double.NaN);
-        solver.solve(u, rec);
-        assertEquals(rec.newtonIterations, solver.iterations(), "every Newton iteration counted");
-        assertSameState(model, reference, u, "solve");
-        rec.assertIncreasingToOne();
-        assertEquals(0, solver.pseudoSteps());
-        assertTrue(solver.lastResidual() < 1e-6, "last residual " + solver.lastResidual());
+        Arrays.fill(t.u(), Double.NaN);
+        t.solver().solve(t.u(), t.rec());
+        t.assertReachedTheReference("solve");
+        t.rec().assertIncreasingToOne();
+        assertEquals(0, t.solver().pseudoSteps());
+        assertTrue(t.solver().lastResidual() < 1e-6, "last residual " + t.solver().lastResidual());
     }
 
     /**
