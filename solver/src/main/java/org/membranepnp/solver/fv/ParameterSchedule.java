@@ -78,13 +78,13 @@ public final class ParameterSchedule {
      */
     public void applyAt(double t, boolean endsOnBreakpoint) {
         double timeS = t * model.scales.timeS;
-        double thicknessM = model.scenario.membrane().thicknessNm() * 1e-9;
+        double thicknessNm = model.scenario.membrane().thicknessNm();
         for (int q = 0; q < schedules.length; q++) {
             double v = endsOnBreakpoint ? schedules[q].valueJustBefore(breakpointTimeS(t))
                     : schedules[q].valueAt(timeS);
             int i = target[q];
             if (i >= 0) {
-                double d = v * 1e-2 * thicknessM / model.scales.diffusionM2PerS; // P (cm/s → m/s) · d / D_max
+                double d = model.scales.membraneDiffusivityFromCmPerS(v, thicknessNm);
                 for (int j = model.mesh.membraneStartNode(); j < model.mesh.membraneEndNode(); j++) {
                     if (model.mesh.cellRegion(j) == Region.MEMBRANE) {
                         model.diffusivity[j * model.s + i] = d;

@@ -89,7 +89,6 @@ public final class PnpModel1D {
         Membrane membrane = scenario.membrane();
         double beta = membrane.partitionCoefficient();
         double dMax = scales.diffusionM2PerS;
-        double thicknessM = membrane.thicknessNm() * 1e-9;
         for (int j = 0; j < cells; j++) {
             h[j] = scales.lengthFromNm(mesh.cellLengthNm(j));
             Region r = mesh.cellRegion(j);
@@ -100,7 +99,7 @@ public final class PnpModel1D {
             };
             for (int i = 0; i < s; i++) {
                 diffusivity[j * s + i] = r == Region.MEMBRANE
-                        ? membrane.permeabilityMPerS(i) * thicknessM / dMax
+                        ? scales.membraneDiffusivity(membrane.permeabilityMPerS(i), membrane.thicknessNm())
                         : scenario.species().get(i).diffusionM2PerS() / dMax;
             }
         }

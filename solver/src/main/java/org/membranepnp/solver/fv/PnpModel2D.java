@@ -95,7 +95,6 @@ public final class PnpModel2D {
         double[] store = new double[ex * ey * s];
         Membrane mem = scenario.membrane();
         double dMax = scales.diffusionM2PerS;
-        double thicknessM = mem.thicknessNm() * 1e-9;
         double beta = mem.partitionCoefficient();
         for (int j = 0; j < ey; j++) {
             for (int i = 0; i < ex; i++) {
@@ -113,11 +112,11 @@ public final class PnpModel2D {
                     double f;
                     switch (mat) {
                         case LIPID -> {
-                            d = mem.permeabilityMPerS(q) * thicknessM / dMax;
+                            d = scales.membraneDiffusivity(mem.permeabilityMPerS(q), mem.thicknessNm());
                             f = mem.isPermeant(q) ? beta : 0.0;
                         }
                         case PORE -> {
-                            d = ch.permeabilityMPerS(q) * thicknessM / dMax;
+                            d = scales.membraneDiffusivity(ch.permeabilityMPerS(q), mem.thicknessNm());
                             f = ch.isPermeant(q) ? 1.0 : 0.0;
                         }
                         default -> {

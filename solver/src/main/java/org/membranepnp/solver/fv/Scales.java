@@ -54,6 +54,19 @@ public final class Scales {
         return s;
     }
 
+    /**
+     * The dimensionless diffusivity inside a membrane of thickness d that gives the flux of its permeability P:
+     * D̂ = P·d / D_max (with P in m/s and d in nm; partitioning at the faces is applied separately).
+     */
+    public double membraneDiffusivity(double permeabilityMPerS, double thicknessNm) {
+        return permeabilityMPerS * thicknessNm * 1e-9 / diffusionM2PerS;
+    }
+
+    /** The same for a permeability in cm/s, the unit of scenario files and schedules. */
+    public double membraneDiffusivityFromCmPerS(double permeabilityCmPerS, double thicknessNm) {
+        return membraneDiffusivity(permeabilityCmPerS * 1e-2, thicknessNm);
+    }
+
     /** Length in nm → dimensionless. */
     public double lengthFromNm(double nm) {
         return nm * 1e-9 / lengthM;
