@@ -205,7 +205,7 @@ public final class NewtonSolver2D {
                 }
             }
             double lambda = damping(u);
-            if (!(lambda >= NewtonSolver.MIN_DAMPING)) {
+            if (NewtonStep.stuck(lambda)) {
                 return new NewtonResult(false, it, resNorm, "damping fell below " + NewtonSolver.MIN_DAMPING);
             }
             double norm = applyUpdate(u, lambda);
@@ -215,11 +215,9 @@ public final class NewtonSolver2D {
             if (!Double.isFinite(norm)) {
                 return new NewtonResult(false, it, resNorm, "update is not finite");
             }
-            if (lambda == 1.0 && norm < tol) {
-                return new NewtonResult(true, it, resNorm, "converged");
-            }
-            if (lambda == 1.0 && norm < NewtonSolver.ROUNDOFF_ACCEPTANCE * tol && norm > 0.25 * previousNorm) {
-                return new NewtonResult(true, it, resNorm, "converged to round-off");
+            String verdict = NewtonStep.acceptance(lambda, norm, previousNorm, tol);
+            if (verdict != null) {
+                return new NewtonResult(true, it, resNorm, verdict);
             }
             previousNorm = lambda == 1.0 ? norm : Double.POSITIVE_INFINITY;
         }
