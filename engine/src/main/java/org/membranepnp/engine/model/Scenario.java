@@ -139,16 +139,16 @@ public record Scenario(String title, int dimension, double temperatureK, List<Sp
 
     /**
      * The permeability of each species averaged over the membrane's area, m/s: in 1-D the lipid's; in 2-D
-     * P̄_i = P_lipid,i (1 − Σ w/H) + Σ_pores P_pore,i w/H.
+     * P̄_i = P_lipid,i (1 − Σ f) + Σ_pores P_pore,i f, with f each pore's share of the area
+     * ({@link Lateral#poreAreaFraction}: w/H planar, (w/2)²/H² axisymmetric).
      */
     public double[] areaAveragedPermeabilitiesMPerS() {
         double[] p = membrane.permeabilitiesMPerS();
         if (!isTwoDimensional() || lateral.heightNm() <= 0) {
             return p;
         }
-        double h = lateral.heightNm();
         for (Channel c : lateral.channels()) {
-            double f = c.widthNm() / h;
+            double f = lateral.poreAreaFraction(c);
             for (int i = 0; i < p.length; i++) {
                 p[i] += f * (c.permeabilityMPerS(i) - membrane.permeabilityMPerS(i));
             }

@@ -81,11 +81,12 @@ public final class Summary {
         g.put("membrane_nm", List.of(num(x0), num(x0 + s.membrane().thicknessNm())));
         if (s.isTwoDimensional()) {
             g.put("height_nm", num(s.lateral().heightNm()));
+            g.put("lateral_geometry", s.lateral().geometry().name().toLowerCase(java.util.Locale.ROOT));
             List<Object> channels = new java.util.ArrayList<>();
             for (org.membranepnp.engine.model.Channel c : s.lateral().channels()) {
                 Map<String, Object> one = new LinkedHashMap<>();
                 one.put("name", c.name());
-                one.put("y_nm", List.of(num(c.lowerNm()), num(c.upperNm())));
+                one.put("y_nm", List.of(num(s.lateral().poreLowerNm(c)), num(s.lateral().poreUpperNm(c))));
                 channels.add(one);
             }
             g.put("channels", channels);
@@ -118,7 +119,8 @@ public final class Summary {
      * </ul>
      * The three pump keys are always written, null when the scenario has no pump. In 2-D, ghk_mV uses the
      * permeabilities averaged over the membrane area (lipid and pores), and geometry holds the dimension, the
-     * membrane faces (membrane_nm, x) and, in 2-D, height_nm and each pore's name and y_nm range.
+     * membrane faces (membrane_nm, x) and, in 2-D, height_nm, lateral_geometry ("planar" or "axisymmetric") and each
+     * pore's name and y_nm range (axisymmetric: [0, pore radius]).
      * Also always written: particle_count (the
      * particles of the Brownian particle mode, {@code particles.csv}) and particle_time_step_s (its time step, s),
      * null without a {@code [particles]} table.

@@ -61,7 +61,7 @@ final class KeySchema {
             table("run", value("mode"), number("end_time_s", ValidRange.aboveZero(1e6, "s")),
                     number("relative_tolerance", ValidRange.aboveZero(0.1, ""))),
             array("schedule", value("key"), number("time_s", ValidRange.closed(-1e6, 1e6, "s")), value("value")),
-            table("lateral", number("height_nm", ValidRange.closed(0.1, 1e4, "nm"))),
+            table("lateral", number("height_nm", ValidRange.closed(0.1, 1e4, "nm")), value("geometry")),
             array("channel", value("name"), number("center_nm", ValidRange.closed(0, 1e4, "nm")),
                     number("width_nm", ValidRange.closed(0.1, 1e4, "nm")), number("permittivity", PERMITTIVITY),
                     speciesTable("permeability_cm_s", ValidRange.closed(0, 1000, "cm/s")),

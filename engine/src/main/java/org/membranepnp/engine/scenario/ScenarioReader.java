@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.Channel;
 import org.membranepnp.engine.model.Lateral;
+import org.membranepnp.engine.model.LateralGeometry;
 import org.membranepnp.engine.model.ParticleSpec;
 import org.membranepnp.engine.model.Boundary;
 import org.membranepnp.engine.model.BoundaryKind;
@@ -127,6 +128,13 @@ final class ScenarioReader {
             throw lat.missing("height_nm", "20 (" + heightHint + ")");
         }
         double height = lat.number("height_nm", heightHint, "20");
+        LateralGeometry geometry = lat.choice("geometry", LateralGeometry.PLANAR, LateralGeometry.class);
+        boolean axisymmetric = geometry == LateralGeometry.AXISYMMETRIC;
+        String axisymmetricNeeds = "with lateral.geometry = \"axisymmetric\" ";
+        if (axisymmetric && top.has("particles")) {
+            throw diag.error("particles", null, "not available " + axisymmetricNeeds
+                    + "yet; use geometry = \"planar\" or remove [particles]");
+        }
         JsonNode array = top.get("channel");
         List<Channel> channels = new ArrayList<>();
         if (array != null) {
@@ -142,27 +150,50 @@ final class ScenarioReader {
                     throw diag.error(path, item, "expected a table; write " + needs);
                 }
                 Section c = new Section(item, path, diag);
-                channels.add(readChannel(c, i + 1, height, species, channels));
+                if (axisymmetric && i > 0) {
+                    throw diag.error(path, null, "a second pore " + axisymmetricNeeds + "(y is the radius around the "
+                            + "one pore's axis); give exactly one [[channel]], or set geometry = \"planar\"");
+                }
+                channels.add(readChannel(c, i + 1, height, axisymmetric, species, channels));
             }
         }
-        return new Lateral(height, channels);
+        if (axisymmetric && channels.isEmpty()) {
+            throw diag.error("channel", null, "missing; " + axisymmetricNeeds + "give exactly one [[channel]] on the "
+                    + "axis, e.g. center_nm = 0, width_nm = 1 (the pore's diameter), permeability_cm_s = { K = 1 }");
+        }
+        return new Lateral(height, channels, geometry);
     }
 
-    private Channel readChannel(Section c, int number, double heightNm, List<Species> species, List<Channel> before) {
+    private Channel readChannel(Section c, int number, double heightNm, boolean axisymmetric, List<Species> species,
+                               List<Channel> before) {
         String name = c.text("name", "channel " + number, "a label in quotes, e.g. name = \"K channel\"");
-        String centerHint = "y of the pore axis in nm, between 0 and lateral.height_nm = "
-                + ValueText.rounded(heightNm, 6) + ", e.g. center_nm = " + ValueText.rounded(heightNm / 2, 6);
+        String centerHint = axisymmetric
+                ? "y of the pore axis in nm, which is 0 with lateral.geometry = \"axisymmetric\": center_nm = 0"
+                : "y of the pore axis in nm, between 0 and lateral.height_nm = "
+                        + ValueText.rounded(heightNm, 6) + ", e.g. center_nm = " + ValueText.rounded(heightNm / 2, 6);
+        String centerExample = axisymmetric ? "0" : ValueText.rounded(heightNm / 2, 6);
         if (!c.has("center_nm")) {
-            throw c.missing("center_nm", ValueText.rounded(heightNm / 2, 6) + " (" + centerHint + ")");
+            throw c.missing("center_nm", centerExample + " (" + centerHint + ")");
         }
         double center = c.number("center_nm", centerHint, "");
-        String widthHint = "pore width along the membrane in nm, e.g. width_nm = 1";
+        if (axisymmetric && center != 0) {
+            throw c.fail("center_nm", "must be 0 with lateral.geometry = \"axisymmetric\" (the pore's axis is at "
+                    + "r = 0); set center_nm = 0");
+        }
+        String widthHint = axisymmetric ? "the pore's diameter in nm, e.g. width_nm = 1"
+                : "pore width along the membrane in nm, e.g. width_nm = 1";
         if (!c.has("width_nm")) {
             throw c.missing("width_nm", "1 (" + widthHint + ")");
         }
         double width = c.number("width_nm", widthHint, "1");
-        double lower = center - width / 2;
-        double upper = center + width / 2;
+        if (axisymmetric && width / 2 > heightNm) {
+            throw c.fail("width_nm", "the pore's radius " + ValueText.rounded(width / 2, 6) + " nm is larger than the "
+                    + "membrane disc's radius lateral.height_nm = " + ValueText.rounded(heightNm, 6) + " nm (r in [0, "
+                    + ValueText.rounded(width / 2, 6) + "] must lie in [0, " + ValueText.rounded(heightNm, 6)
+                    + "]); make width_nm at most " + ValueText.rounded(2 * heightNm, 6) + " or height_nm larger");
+        }
+        double lower = axisymmetric ? 0 : center - width / 2;
+        double upper = axisymmetric ? width / 2 : center + width / 2;
         if (lower < 0 || upper > heightNm) {
             throw c.fail("center_nm", "the pore [" + ValueText.rounded(lower, 6) + ", " + ValueText.rounded(upper, 6)
                     + "] nm sticks out of the slab [0, " + ValueText.rounded(heightNm, 6) + "] nm; move center_nm or make "
