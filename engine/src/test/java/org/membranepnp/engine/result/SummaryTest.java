@@ -144,6 +144,43 @@ class SummaryTest {
         assertTrue(k.get("ghk_with_pump_mV").isNull());
     }
 
+    /** {@link TestRuns#steady()} as a 2-D run with one pore 2 nm wide in the given geometry. */
+    private static JsonNode twoDimensional(org.membranepnp.engine.model.Lateral lateral) {
+        RunResult r = TestRuns.steady();
+        org.membranepnp.engine.model.Scenario s = r.scenario();
+        org.membranepnp.engine.model.Scenario two = new org.membranepnp.engine.model.Scenario(s.title(), 2,
+                s.temperatureK(), s.species(), s.inside(), s.outside(), s.membrane(), s.boundary(), s.mesh(), s.run(),
+                s.pump(), s.schedules(), lateral, s.particles());
+        RunResult r2 = new RunResult(two, r.profiles(), r.timeSeries(), r.membranePotentialMv(),
+                r.intramembraneDropMv(), r.insideBulkMm(), r.outsideBulkMm(), r.insideSurfaceMm(), r.outsideSurfaceMm(),
+                r.membraneFluxMolPerM2S(), r.separatedChargeCPerM2(), r.bulkElectroneutrality(), r.conservationError(),
+                r.newtonIterations(), r.lastResidual(), r.timeSteps(), r.wallTimeS(), r.cells());
+        return Summary.of(r2, provenance()).toJsonNode().get("geometry");
+    }
+
+    @Test
+    void geometryNamesTheLateralGeometry() {
+        List<org.membranepnp.engine.model.Channel> pore = List.of(
+                new org.membranepnp.engine.model.Channel("K pore", 0, 2, 80, new double[] {1, 0}));
+        JsonNode axi = twoDimensional(new org.membranepnp.engine.model.Lateral(20, pore,
+                org.membranepnp.engine.model.LateralGeometry.AXISYMMETRIC));
+        List<String> keys = new ArrayList<>();
+        axi.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("dimension", "membrane_nm", "height_nm", "lateral_geometry", "channels"), keys);
+        assertEquals("axisymmetric", axi.get("lateral_geometry").textValue());
+        JsonNode y = axi.get("channels").get(0).get("y_nm");
+        assertEquals(0, y.get(0).doubleValue(), 0);
+        assertEquals(1, y.get(1).doubleValue(), 0);
+
+        List<org.membranepnp.engine.model.Channel> mid = List.of(
+                new org.membranepnp.engine.model.Channel("K pore", 10, 2, 80, new double[] {1, 0}));
+        JsonNode planar = twoDimensional(new org.membranepnp.engine.model.Lateral(20, mid));
+        assertEquals("planar", planar.get("lateral_geometry").textValue());
+        assertEquals(9, planar.get("channels").get(0).get("y_nm").get(0).doubleValue(), 0);
+        assertEquals(11, planar.get("channels").get(0).get("y_nm").get(1).doubleValue(), 0);
+        assertFalse(Summary.of(TestRuns.steady(), provenance()).toJsonNode().get("geometry").has("lateral_geometry"));
+    }
+
     @Test
     void particleKeysAreNullWithoutParticlesAndTheRequestWithThem() {
         JsonNode none = Summary.of(TestRuns.steady(), provenance()).toJsonNode();
