@@ -9,12 +9,13 @@ import org.membranepnp.engine.model.ParticleSpec;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.solver.fv.EquationKind;
-import org.membranepnp.solver.fv.PnpModel2D;
+import org.membranepnp.solver.fv.PnpModel;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
 import org.membranepnp.solver.mesh.HeapBudget;
 import org.membranepnp.solver.mesh.LateralMeshBuilder;
 import org.membranepnp.solver.mesh.Mesh1D;
 import org.membranepnp.solver.mesh.Mesh2D;
+import org.membranepnp.solver.mesh.PatchMeshBuilder;
 import org.membranepnp.solver.newton.NewtonResult;
 import org.membranepnp.solver.newton.NewtonSolver2D;
 import org.membranepnp.solver.parallel.WorkerPool;
@@ -41,7 +42,9 @@ public final class MembranePlaneSolver {
     private static final int NEWTON_ITERATIONS = 40;
 
     private final Scenario scenario;
-    private final PnpModel2D model;
+    private final Mesh1D across;
+    private final PnpModel model;
+    private final int[] midEdges;
     private final NewtonSolver2D newton;
     private final double[] u;
     private ProgressListener progress = ProgressListener.NONE;
@@ -132,7 +135,10 @@ public final class MembranePlaneSolver {
         }
         this.scenario = scenario;
         double[] y = LateralMeshBuilder.build(scenario.lateral(), debyeNm(scenario), lateralScale);
-        this.model = new PnpModel2D(scenario, new Mesh2D(across, y, scenario.lateral()));
+        this.across = across;
+        this.model = new PnpModel(scenario, PatchMeshBuilder.build(new Mesh2D(across, y, scenario.lateral()),
+                scenario.lateral().axisymmetric()));
+        this.midEdges = model.columnEdges(midColumn());
         this.newton = new NewtonSolver2D(model, pool);
         this.u = new double[model.n * model.m];
     }
@@ -180,8 +186,8 @@ public final class MembranePlaneSolver {
                 model.setElectrodePotential(model.scales.potentialFromMv(scenario.boundary().voltageMv()));
                 newtonSolve();
             } else {
-                newton.setCurrentClamp(midColumn(),
-                        model.scales.currentFromAPerM2(scenario.boundary().currentAPerM2()) * model.height);
+                newton.setCurrentClamp(midEdges,
+                        model.scales.currentFromAPerM2(scenario.boundary().currentAPerM2()) * model.membraneArea);
                 try {
                     newtonSolve();
                 } finally {
@@ -195,7 +201,7 @@ public final class MembranePlaneSolver {
 
     /** Fills u from the 1-D steady state of the averaged slab on the same x mesh. */
     private void start() {
-        MembraneSlabSolver slab = new MembraneSlabSolver(averagedSlab(scenario), model.mesh.across());
+        MembraneSlabSolver slab = new MembraneSlabSolver(averagedSlab(scenario), across);
         slab.useSteadyGuess();
         slab.solveSteady();
         copyRows(slab.state());
@@ -208,7 +214,7 @@ public final class MembranePlaneSolver {
      * layers only at charged faces), time 0.
      */
     public void fillBaths() {
-        copyRows(new MembraneSlabSolver(averagedSlab(scenario), model.mesh.across()).state());
+        copyRows(new MembraneSlabSolver(averagedSlab(scenario), across).state());
         started = true;
         timeNd = 0;
         stepper = null;
@@ -221,13 +227,13 @@ public final class MembranePlaneSolver {
         int m = model.m;
         int a = model.membraneStart;
         int b = model.membraneEnd;
-        double[] x = model.mesh.across().nodePositionsNm();
+        double[] x = across.nodePositionsNm();
         for (int j = 0; j < model.ny; j++) {
             for (int i = 0; i < nx; i++) {
                 int k = j * nx + i;
                 for (int v = 0; v < m; v++) {
                     double value = u1[i * m + v];
-                    if (v > 0 && model.kind[k * m + v] == EquationKind.INACTIVE) {
+                    if (v > 0 && model.kind(k * m + v) == EquationKind.INACTIVE) {
                         value = 0.0;
                     } else if (v > 0 && value == 0.0 && i > a && i < b) {
                         double f = (x[i] - x[a]) / (x[b] - x[a]);
@@ -277,8 +283,8 @@ public final class MembranePlaneSolver {
             newton.clearCurrentClamp();
             model.setElectrodePotential(model.scales.potentialFromMv(scenario.boundary().voltageMv()));
         } else {
-            newton.setCurrentClamp(midColumn(),
-                    model.scales.currentFromAPerM2(scenario.boundary().currentAPerM2()) * model.height);
+            newton.setCurrentClamp(midEdges,
+                    model.scales.currentFromAPerM2(scenario.boundary().currentAPerM2()) * model.membraneArea);
         }
         if (stepper == null || stepperTolerance != relativeTolerance) {
             stepper = new TransientSolver(system(), relativeTolerance);
@@ -325,7 +331,7 @@ public final class MembranePlaneSolver {
 
             @Override
             public void setClampCurrent(double current) {
-                newton.setCurrentClamp(midColumn(), current * model.height);
+                newton.setCurrentClamp(midEdges, current * model.membraneArea);
             }
 
             @Override
@@ -340,9 +346,9 @@ public final class MembranePlaneSolver {
         newton.evaluate(u);
         double[] currents = new double[model.s];
         double scale = model.scales.fluxMolPerM2S() * org.membranepnp.engine.units.PhysicalConstants.FARADAY_C_PER_MOL
-                / model.height;
+                / model.membraneArea;
         for (int q = 0; q < model.s; q++) {
-            currents[q] = model.z[q] * scale * newton.assembler().speciesFluxThroughColumn(midColumn(), q);
+            currents[q] = model.z[q] * scale * newton.assembler().speciesFlux(midEdges, q);
         }
         recorder.add(tau * model.scales.timeS, membranePotentialMv(), currents);
     }
@@ -350,7 +356,7 @@ public final class MembranePlaneSolver {
     private void snapshotIfDue(ProfileSnapshots snapshots, double tau) {
         double timeS = tau * model.scales.timeS;
         if (timeS >= snapshots.nextTimeS() * (1 - 1e-12)) {
-            snapshots.take(timeS, membranePotentialMv(), PlaneResultBuilder.profiles(model, u));
+            snapshots.take(timeS, membranePotentialMv(), PlaneResultBuilder.profiles(model, across, u));
         }
     }
 
@@ -372,7 +378,7 @@ public final class MembranePlaneSolver {
     /** The result of the last solve (with the time series if time was simulated). */
     public RunResult result() {
         newton.evaluate(u);
-        return PlaneResultBuilder.build(model, newton.assembler(), u, midColumn(),
+        return PlaneResultBuilder.build(model, across, newton.assembler(), u, midEdges,
                 recorder == null ? null : recorder.build(), newtonIterations, lastResidual, timeSteps, wallTimeS);
     }
 
@@ -384,13 +390,13 @@ public final class MembranePlaneSolver {
         newton.evaluate(u);
         double[] f = new double[model.nx - 1];
         for (int c = 0; c < f.length; c++) {
-            f[c] = newton.assembler().speciesFluxThroughColumn(c, species);
+            f[c] = newton.assembler().speciesFlux(model.columnEdges(c), species);
         }
         return f;
     }
 
     /** The discrete model. */
-    public PnpModel2D model() {
+    public PnpModel model() {
         return model;
     }
 

@@ -14,8 +14,9 @@ import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.engine.result.TimeSeries;
 import org.membranepnp.engine.units.PhysicalConstants;
 import org.membranepnp.solver.fv.EquationKind;
-import org.membranepnp.solver.fv.PnpAssembler2D;
-import org.membranepnp.solver.fv.PnpModel2D;
+import org.membranepnp.solver.fv.PnpAssembler;
+import org.membranepnp.solver.fv.PnpModel;
+import org.membranepnp.solver.mesh.Mesh1D;
 
 /**
  * The {@link RunResult} of a 2-D steady state: the fields on the mesh, and everything per unit membrane area
@@ -29,7 +30,7 @@ final class PlaneResultBuilder {
     private record NodeFields(double[] phi, double[][] conc, double[] rho) {
     }
 
-    private static NodeFields nodeFields(PnpModel2D model, double[] u) {
+    private static NodeFields nodeFields(PnpModel model, double[] u) {
         Scenario sc = model.scenario;
         int nx = model.nx;
         int ny = model.ny;
@@ -50,12 +51,12 @@ final class PlaneResultBuilder {
                 int k = j * nx + i;
                 int f = i * ny + j;
                 phi[f] = (u[k * m] - psiRef) * vt;
-                int pore = i > a && i < b ? model.poreAt(i, j) : -1;
+                int pore = i > a && i < b ? model.poreAt(k) : -1;
                 boolean lipid = i > a && i < b && pore < 0;
                 // in a pore the walls' fixed charge belongs to the net charge density
                 double q = pore >= 0 ? sc.lateral().channels().get(pore).fixedChargeMm() : 0.0;
                 for (int sp = 0; sp < s; sp++) {
-                    double c = model.kind[k * m + 1 + sp] == EquationKind.INACTIVE ? 0.0 : u[k * m + 1 + sp] * c0;
+                    double c = model.kind(k * m + 1 + sp) == EquationKind.INACTIVE ? 0.0 : u[k * m + 1 + sp] * c0;
                     if (lipid) {
                         c *= beta;
                     }
@@ -69,11 +70,11 @@ final class PlaneResultBuilder {
     }
 
     /** The profiles of state {@code u} averaged along y (each row weighted by its share of the height). */
-    static Profiles profiles(PnpModel2D model, double[] u) {
-        return averages(model, nodeFields(model, u));
+    static Profiles profiles(PnpModel model, Mesh1D across, double[] u) {
+        return averages(model, across, nodeFields(model, u));
     }
 
-    private static Profiles averages(PnpModel2D model, NodeFields nf) {
+    private static Profiles averages(PnpModel model, Mesh1D across, NodeFields nf) {
         int nx = model.nx;
         int ny = model.ny;
         int s = model.s;
@@ -83,7 +84,7 @@ final class PlaneResultBuilder {
         double[] weight = new double[ny];
         double total = 0;
         for (int j = 0; j < ny; j++) {
-            weight[j] = model.rowWeight[j * nx];
+            weight[j] = model.rowWeight(j);
             total += weight[j];
         }
         double[] phiAvg = new double[nx];
@@ -100,14 +101,14 @@ final class PlaneResultBuilder {
                 }
             }
         }
-        return new Profiles(model.mesh.across().nodePositionsNm(), phiAvg, cAvg, rhoAvg, model.membraneStart,
+        return new Profiles(across.nodePositionsNm(), phiAvg, cAvg, rhoAvg, model.membraneStart,
                 model.membraneEnd);
     }
 
     /**
      * The result at state {@code u}; {@code series} (or null) and {@code timeSteps} those of a time course.
      */
-    static RunResult build(PnpModel2D model, PnpAssembler2D assembler, double[] u, int midColumn,
+    static RunResult build(PnpModel model, Mesh1D across, PnpAssembler assembler, double[] u, int[] midEdges,
                            TimeSeries series, int newtonIterations, double lastResidual, int timeSteps,
                            double wallTimeS) {
         Scenario sc = model.scenario;
@@ -120,8 +121,11 @@ final class PlaneResultBuilder {
         double c0 = model.scales.concentrationMolPerM3;
         double vt = model.scales.thermalVoltageV * 1e3;
         double psiRef = u[(nx - 1) * m];
-        double[] x = model.mesh.across().nodePositionsNm();
-        double[] y = model.mesh.yNodesNm();
+        double[] x = across.nodePositionsNm();
+        double[] y = new double[ny];
+        for (int j = 0; j < ny; j++) {
+            y[j] = model.mesh.yNm(j * nx);
+        }
         NodeFields nf = nodeFields(model, u);
         double[] phi = nf.phi();
         double[][] conc = nf.conc();
@@ -129,14 +133,14 @@ final class PlaneResultBuilder {
         List<double[]> pores = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Channel c : sc.lateral().channels()) {
-            pores.add(new double[] {c.lowerNm(), c.upperNm()});
+            pores.add(new double[] {sc.lateral().poreLowerNm(c), sc.lateral().poreUpperNm(c)});
         }
         for (Species sp : sc.species()) {
             names.add(sp.name());
         }
         Fields2D fields = new Fields2D(names, x, y, phi, conc, rho, x[a], x[b], pores);
 
-        Profiles profiles = averages(model, nf);
+        Profiles profiles = averages(model, across, nf);
         double[] phiAvg = profiles.potentialMv();
         double[][] cAvg = profiles.concentrationsMm();
 
@@ -150,7 +154,7 @@ final class PlaneResultBuilder {
             outBulk[sp] = conc[sp][(nx - 1) * ny];
             inSurf[sp] = cAvg[sp][a];
             outSurf[sp] = cAvg[sp][b];
-            flux[sp] = assembler.speciesFluxThroughColumn(midColumn, sp) / model.height
+            flux[sp] = assembler.speciesFlux(midEdges, sp) / model.membraneArea
                     * model.scales.fluxMolPerM2S();
         }
         // separated charge per area: ions in the water of the inside bath, and the fixed charge on the lipid face
@@ -162,14 +166,14 @@ final class PlaneResultBuilder {
                 for (int sp = 0; sp < s; sp++) {
                     q += model.z[sp] * u[k * m + 1 + sp];
                 }
-                qIn += model.waterArea[k] * q;
+                qIn += model.waterVolume(k) * q;
             }
         }
         double lipidFraction = 1.0;
         for (Channel c : sc.lateral().channels()) {
-            lipidFraction -= c.widthNm() / sc.lateral().heightNm();
+            lipidFraction -= sc.lateral().poreAreaFraction(c);
         }
-        double separated = PhysicalConstants.FARADAY_C_PER_MOL * c0 * model.scales.lengthM * qIn / model.height
+        double separated = PhysicalConstants.FARADAY_C_PER_MOL * c0 * model.scales.lengthM * qIn / model.membraneArea
                 + sc.membrane().insideSurfaceChargeCPerM2() * lipidFraction;
 
         double lin = debye(sc.inside(), sc);

@@ -19,9 +19,9 @@ import org.membranepnp.engine.UserInputException;
 import org.membranepnp.engine.result.Checkpoint;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.engine.result.TimeSeries;
-import org.membranepnp.solver.fv.PnpAssembler2D;
-import org.membranepnp.solver.fv.PnpModel2D;
-import org.membranepnp.solver.linalg.BlockFivePointMatrix;
+import org.membranepnp.solver.fv.PnpAssembler;
+import org.membranepnp.solver.fv.PnpModel;
+import org.membranepnp.solver.linalg.BlockSlots;
 import org.membranepnp.solver.newton.NewtonSolver2D;
 import org.membranepnp.solver.parallel.WorkerPool;
 import org.membranepnp.solver.validation.ReferenceScenarios;
@@ -97,7 +97,7 @@ class MembranePlaneTransientTest {
 
     /** The second implicit Euler step of the voltage-clamped pore from the filled baths, solved directly. */
     private static final class OneStep {
-        final PnpModel2D model;
+        final PnpModel model;
         final double[] uOld;
         final double[] u;
         final double invDt = 1.0 / 0.05;
@@ -125,10 +125,10 @@ class MembranePlaneTransientTest {
     void aTimeStepConservesEachSpeciesAndCarriesTheSameTotalCurrentThroughEveryColumn() {
         try (WorkerPool pool = WorkerPool.create(1)) {
             OneStep st = new OneStep(pool);
-            PnpModel2D model = st.model;
-            PnpAssembler2D asm = new PnpAssembler2D(model, pool);
+            PnpModel model = st.model;
+            PnpAssembler asm = new PnpAssembler(model, pool);
             double[] r = new double[st.u.length];
-            asm.assemble(st.u, st.uOld, st.invDt, r, new BlockFivePointMatrix(model.nx, model.ny, model.m));
+            asm.assemble(st.u, st.uOld, st.invDt, r, BlockSlots.sparse(model.mesh, model.m));
             int s = model.s;
             int m = model.m;
             for (int q = 0; q < s; q++) {
@@ -137,19 +137,19 @@ class MembranePlaneTransientTest {
                     for (int j = 0; j < model.ny; j++) {
                         for (int i = 1; i <= col; i++) {
                             int k = j * model.nx + i;
-                            stored += model.volume[k * s + q] * (st.u[k * m + 1 + q] - st.uOld[k * m + 1 + q]);
+                            stored += model.volume(k, q) * (st.u[k * m + 1 + q] - st.uOld[k * m + 1 + q]);
                         }
                     }
-                    double in = asm.speciesFluxThroughColumn(0, q);
-                    double out = asm.speciesFluxThroughColumn(col, q);
+                    double in = asm.speciesFlux(model.columnEdges(0), q);
+                    double out = asm.speciesFlux(model.columnEdges(col), q);
                     double scale = Math.abs(in) + Math.abs(out) + Math.abs(stored * st.invDt);
                     assertEquals(in - out, stored * st.invDt, 1e-8 * scale, "species " + q + " up to column " + col);
                 }
             }
-            double iMid = asm.currentThroughColumn(st.mid, st.u, st.uOld, st.invDt);
+            double iMid = asm.current(model.columnEdges(st.mid), st.u, st.uOld, st.invDt);
             assertTrue(Math.abs(iMid) > 0, "a current flows while the membrane charges");
             for (int col = 1; col < model.nx - 2; col++) {
-                assertEquals(iMid, asm.currentThroughColumn(col, st.u, st.uOld, st.invDt), 1e-7 * Math.abs(iMid),
+                assertEquals(iMid, asm.current(model.columnEdges(col), st.u, st.uOld, st.invDt), 1e-7 * Math.abs(iMid),
                         "ionic + displacement current through column " + col);
             }
         }
@@ -159,13 +159,13 @@ class MembranePlaneTransientTest {
     void theClampCurrentGradientMatchesFiniteDifferences() {
         try (WorkerPool pool = WorkerPool.create(1)) {
             OneStep st = new OneStep(pool);
-            PnpModel2D model = st.model;
-            PnpAssembler2D asm = new PnpAssembler2D(model, pool);
+            PnpModel model = st.model;
+            PnpAssembler asm = new PnpAssembler(model, pool);
             double[] r = new double[st.u.length];
-            BlockFivePointMatrix jac = new BlockFivePointMatrix(model.nx, model.ny, model.m);
+            BlockSlots jac = BlockSlots.sparse(model.mesh, model.m);
             double[] grad = new double[st.u.length];
             asm.assemble(st.u, st.uOld, st.invDt, r, jac);
-            asm.currentGradient(st.mid, st.invDt, grad);
+            asm.currentGradient(model.columnEdges(st.mid), st.invDt, grad);
             double[] x = st.u.clone();
             double maxGrad = 0;
             for (double g : grad) {
@@ -179,10 +179,10 @@ class MembranePlaneTransientTest {
                         double h = 1e-6 * Math.max(1.0, Math.abs(x[idx]));
                         x[idx] = st.u[idx] + h;
                         asm.assemble(x, st.uOld, st.invDt, r, jac);
-                        double plus = asm.currentThroughColumn(st.mid, x, st.uOld, st.invDt);
+                        double plus = asm.current(model.columnEdges(st.mid), x, st.uOld, st.invDt);
                         x[idx] = st.u[idx] - h;
                         asm.assemble(x, st.uOld, st.invDt, r, jac);
-                        double minus = asm.currentThroughColumn(st.mid, x, st.uOld, st.invDt);
+                        double minus = asm.current(model.columnEdges(st.mid), x, st.uOld, st.invDt);
                         x[idx] = st.u[idx];
                         double fd = (plus - minus) / (2 * h);
                         assertEquals(fd, grad[idx], 1e-6 * maxGrad + 1e-6 * Math.abs(fd), "dI/du at node " + i + ","

@@ -45,8 +45,8 @@ public final class LateralMeshBuilder {
         TreeSet<Double> edgeSet = new TreeSet<>();
         double narrowest = Double.POSITIVE_INFINITY;
         for (Channel c : channels) {
-            edgeSet.add(Math.max(0.0, c.lowerNm()));
-            edgeSet.add(Math.min(height, c.upperNm()));
+            edgeSet.add(Math.max(0.0, lateral.poreLowerNm(c)));
+            edgeSet.add(Math.min(height, lateral.poreUpperNm(c)));
             narrowest = Math.min(narrowest, c.widthNm());
         }
         double[] edges = edgeSet.stream().mapToDouble(Double::doubleValue).toArray();

@@ -27,7 +27,7 @@ public final class Mesh2D {
             int pore = -1;
             for (int c = 0; c < lateral.channels().size(); c++) {
                 Channel ch = lateral.channels().get(c);
-                if (yc > ch.lowerNm() && yc < ch.upperNm()) {
+                if (yc > lateral.poreLowerNm(ch) && yc < lateral.poreUpperNm(ch)) {
                     pore = c;
                 }
             }

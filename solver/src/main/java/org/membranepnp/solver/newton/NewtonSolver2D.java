@@ -2,15 +2,16 @@ package org.membranepnp.solver.newton;
 
 import org.membranepnp.solver.ProgressListener;
 import org.membranepnp.solver.fv.EquationKind;
-import org.membranepnp.solver.fv.PnpAssembler2D;
-import org.membranepnp.solver.fv.PnpModel2D;
+import org.membranepnp.solver.fv.PnpAssembler;
+import org.membranepnp.solver.fv.PnpModel;
+import org.membranepnp.solver.linalg.BlockSlots;
 import org.membranepnp.solver.linalg.BlockFivePointMatrix;
 import org.membranepnp.solver.linalg.Gmres;
 import org.membranepnp.solver.linalg.SemicoarseningMultigrid;
 import org.membranepnp.solver.parallel.WorkerPool;
 
 /**
- * Newton's method for the steady 2-D equations: the analytic Jacobian of {@link PnpAssembler2D}, rows equilibrated
+ * Newton's method for the steady 2-D equations: the analytic Jacobian of {@link PnpAssembler}, rows equilibrated
  * (each divided by its largest entry), solved by GMRES preconditioned with one V-cycle of semicoarsening
  * multigrid ({@link SemicoarseningMultigrid}); inexact Newton (each linear solve only as accurate as the
  * residual makes worthwhile); the damping of the 1-D solver (positive concentrations, potential
@@ -18,7 +19,7 @@ import org.membranepnp.solver.parallel.WorkerPool;
  *
  * <p>With a current clamp ({@link #setCurrentClamp}) the inside electrode's potential V̂ is one more unknown, with
  * the global equation g(u) = I(u) − I_clamp = 0 (I the total current through one x-column of edges,
- * {@link PnpAssembler2D#currentThroughColumn}). The bordered system
+ * {@link PnpAssembler#current}). The bordered system
  * <pre>
  *   [ J   b ] [δu ]   [−r]        b = ∂r/∂V̂ (−1 on the ψ rows of the electrode, x = 0, else 0)
  *   [ cᵀ  0 ] [δV̂] = [−g]        c = ∂g/∂u
@@ -38,10 +39,12 @@ public final class NewtonSolver2D {
     /** Most GMRES iterations per linear solve. */
     public static final int MAX_LINEAR_ITERATIONS = 600;
 
-    private final PnpModel2D model;
-    private final PnpAssembler2D assembler;
+    private final PnpModel model;
+    private final PnpAssembler assembler;
     private final WorkerPool pool;
     private final BlockFivePointMatrix jac;
+    private final BlockSlots slots;
+    private final EquationKind[] kind;
     private final SemicoarseningMultigrid preconditioner;
     private final Gmres gmres;
     private final double[] r;
@@ -51,17 +54,19 @@ public final class NewtonSolver2D {
     private final double[] gradient;
     /** −∂r/∂V̂: 1 on the electrode's ψ rows (identity rows, unchanged by the equilibration), else 0. */
     private final double[] electrodeColumn;
-    private int clampColumn = -1;
+    private int[] clampEdges;
     private double clampCurrent;
     private ProgressListener listener = ProgressListener.NONE;
     private boolean verbose;
     private int linearIterations;
 
-    public NewtonSolver2D(PnpModel2D model, WorkerPool pool) {
+    public NewtonSolver2D(PnpModel model, WorkerPool pool) {
         this.model = model;
         this.pool = pool;
-        this.assembler = new PnpAssembler2D(model, pool);
+        this.assembler = new PnpAssembler(model, pool);
         this.jac = new BlockFivePointMatrix(model.nx, model.ny, model.m);
+        this.slots = BlockSlots.of(jac, model.mesh);
+        this.kind = model.kinds();
         this.preconditioner = new SemicoarseningMultigrid(model.nx, model.ny, model.m, pool);
         int size = model.n * model.m;
         this.gmres = new Gmres(size, RESTART);
@@ -71,24 +76,24 @@ public final class NewtonSolver2D {
         this.z2 = new double[size];
         this.gradient = new double[size];
         this.electrodeColumn = new double[size];
-        for (int j = 0; j < model.ny; j++) {
-            electrodeColumn[j * model.nx * model.m] = 1.0;
+        for (int k : model.insideElectrodeNodes()) {
+            electrodeColumn[k * model.m] = 1.0;
         }
     }
 
     /**
-     * Clamps the total current through the x-edges between node columns {@code column} and {@code column + 1} to
-     * {@code current} (dimensionless, per unit depth: density × height); the inside electrode's potential becomes
-     * an unknown, starting from the state's ψ̂ at x = 0.
+     * Clamps the total current through {@code edges} (oriented inside → outside) to {@code current} (dimensionless:
+     * density × membrane area); the inside electrode's potential becomes an unknown, starting from the state's ψ̂ at
+     * the electrode.
      */
-    public void setCurrentClamp(int column, double current) {
-        this.clampColumn = column;
+    public void setCurrentClamp(int[] edges, double current) {
+        this.clampEdges = edges.clone();
         this.clampCurrent = current;
     }
 
     /** Back to a voltage clamp: the electrode potential is the model's Dirichlet value. */
     public void clearCurrentClamp() {
-        this.clampColumn = -1;
+        this.clampEdges = null;
     }
 
     /** Reports Newton residuals to {@code l} when {@code verbose}. */
@@ -98,7 +103,7 @@ public final class NewtonSolver2D {
     }
 
     /** The assembler (its fluxes are those of the last evaluated state). */
-    public PnpAssembler2D assembler() {
+    public PnpAssembler assembler() {
         return assembler;
     }
 
@@ -109,7 +114,7 @@ public final class NewtonSolver2D {
 
     /** Evaluates residual and fluxes at {@code u} (e.g. for reporting currents). */
     public void evaluate(double[] u) {
-        assembler.assemble(u, r, jac);
+        assembler.evaluateFluxes(u);
     }
 
     /** Solves the steady equations in place from {@code u}. */
@@ -123,21 +128,21 @@ public final class NewtonSolver2D {
      * model's Dirichlet value).
      */
     public NewtonResult solve(double[] u, double[] uOld, double invDt, int maxIter, double tol) {
-        boolean clamped = clampColumn >= 0;
+        boolean clamped = clampEdges != null;
         if (clamped) {
-            model.setElectrodePotential(u[0]);
+            model.setElectrodePotential(u[model.insideElectrodeNodes()[0] * model.m]);
         }
         double previousNorm = Double.POSITIVE_INFINITY;
         double resNorm = Double.NaN;
         int nx = model.nx;
         int m = model.m;
         for (int it = 1; it <= maxIter; it++) {
-            assembler.assemble(u, uOld, invDt, r, jac);
+            assembler.assemble(u, uOld, invDt, r, slots);
             resNorm = scaledResidual();
             double g = 0;
             if (clamped) {
-                g = assembler.currentThroughColumn(clampColumn, u, uOld, invDt) - clampCurrent;
-                assembler.currentGradient(clampColumn, invDt, gradient);
+                g = assembler.current(clampEdges, u, uOld, invDt) - clampCurrent;
+                assembler.currentGradient(clampEdges, invDt, gradient);
             }
             if (verbose) {
                 listener.onNewtonIteration(it, resNorm);
@@ -229,7 +234,7 @@ public final class NewtonSolver2D {
     }
 
     private double damping(double[] u) {
-        return NewtonStep.damping(u, du, model.kind, model.n, model.m);
+        return NewtonStep.damping(u, du, kind, model.n, model.m);
     }
 
     private double applyUpdate(double[] u, double lambda) {

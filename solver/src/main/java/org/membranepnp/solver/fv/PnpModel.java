@@ -1,0 +1,313 @@
+package org.membranepnp.solver.fv;
+
+import java.util.Arrays;
+import org.membranepnp.engine.model.BoundaryKind;
+import org.membranepnp.engine.model.Channel;
+import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.solver.mesh.BoundaryFace;
+import org.membranepnp.solver.mesh.ControlVolumeMesh;
+import org.membranepnp.solver.mesh.Material;
+
+/**
+ * The discrete Poisson–Nernst–Planck problem on a {@link ControlVolumeMesh} of any geometry (chain, planar patch,
+ * axisymmetric pore), in the dimensionless variables of {@link Scales}: the coefficients of the physics terms that
+ * {@link PnpAssembler} evaluates.
+ *
+ * <p>Unknowns per node k: u[k·m] = ψ̂ and u[k·m + 1 + i] = ĉ_i (m = 1 + species); ĉ is the water-equivalent
+ * concentration c/β in the lipid, so that every edge flux is a Scharfetter–Gummel flux and partitioning at the
+ * membrane faces is exact equilibrium. Each element material has a permittivity ε, per species an effective
+ * diffusivity D (water: D_i/D_max; lipid and pores: P_i d/D_max) and a storage factor f (1 in water and pores, β in
+ * the lipid, 0 where the species cannot be). Then, summed over the parts of the mesh,
+ * <pre>
+ *   edge e:  T_e,i = Σ_parts D_i(el) · area/length      T_ε,e = Σ_parts ε(el) · area/length
+ *   node k:  V_k,i = Σ_parts f_i(el) · volume           σ_k = σ_in A_in,k + σ_out A_out,k + Γ Σ_pore parts ρ_fixed volume
+ * </pre>
+ * Both far ends are reservoirs: fixed concentrations, the inside electrode at the potential
+ * {@link #setElectrodePotential} and the outside one grounded.
+ */
+public final class PnpModel {
+    public final Scenario scenario;
+    public final Scales scales;
+    public final ControlVolumeMesh mesh;
+    /** Nodes, species, unknowns per node. */
+    public final int n;
+    public final int s;
+    public final int m;
+    /** Valences. */
+    public final int[] z;
+    /** Node columns and rows of the tensor layout (a chain: n × 1). */
+    public final int nx;
+    public final int ny;
+    /** Node columns of the membrane faces. */
+    public final int membraneStart;
+    public final int membraneEnd;
+    /** The membrane's area (dimensionless; per unit depth in a planar patch, 1 in a chain). */
+    public final double membraneArea;
+    private final double[] edgeCoef;
+    private final double[] edgeEps;
+    private final double[] volume;
+    private final double[] waterVolume;
+    private final double[] fixedCharge;
+    private final EquationKind[] kind;
+    private final double[] dirichlet;
+    private final int[] insideElectrode;
+    private final double[] elementDiffusivity;
+    private final int[] poreOfNode;
+
+    public PnpModel(Scenario scenario, ControlVolumeMesh mesh) {
+        if (scenario.boundary().inside() != BoundaryKind.RESERVOIR
+                || scenario.boundary().outside() != BoundaryKind.RESERVOIR) {
+            throw new IllegalArgumentException("the generic model needs reservoirs at both ends");
+        }
+        this.scenario = scenario;
+        this.scales = new Scales(scenario);
+        this.mesh = mesh;
+        this.n = mesh.nodeCount();
+        this.s = scenario.speciesCount();
+        this.m = s + 1;
+        this.z = scenario.charges();
+        this.nx = mesh.nx();
+        this.ny = mesh.ny();
+        this.membraneStart = mesh.membraneStartColumn();
+        this.membraneEnd = mesh.membraneEndColumn();
+        double lambda = scales.lengthFromNm(1.0);
+        int d = mesh.dimension();
+        double volumeScale = Math.pow(lambda, d);
+        double factorScale = Math.pow(lambda, d - 2);
+        double areaScale = Math.pow(lambda, d - 1);
+        this.membraneArea = mesh.membraneAreaNm() * areaScale;
+        // element properties
+        int elements = mesh.elementCount();
+        double[] eps = new double[elements];
+        this.elementDiffusivity = new double[elements * s];
+        double[] store = new double[elements * s];
+        Membrane mem = scenario.membrane();
+        double beta = mem.partitionCoefficient();
+        for (int el = 0; el < elements; el++) {
+            Material mat = mesh.material(el);
+            Channel ch = mat == Material.PORE ? scenario.lateral().channels().get(mesh.channel(el)) : null;
+            eps[el] = switch (mat) {
+                case INSIDE -> scenario.inside().permittivity();
+                case OUTSIDE -> scenario.outside().permittivity();
+                case LIPID -> mem.permittivity();
+                case PORE -> ch.permittivity();
+            };
+            for (int q = 0; q < s; q++) {
+                int c = el * s + q;
+                switch (mat) {
+                    case LIPID -> {
+                        elementDiffusivity[c] = scales.membraneDiffusivity(mem.permeabilityMPerS(q), mem.thicknessNm());
+                        store[c] = mem.isPermeant(q) ? beta : 0.0;
+                    }
+                    case PORE -> {
+                        elementDiffusivity[c] = scales.membraneDiffusivity(ch.permeabilityMPerS(q), mem.thicknessNm());
+                        store[c] = ch.isPermeant(q) ? 1.0 : 0.0;
+                    }
+                    default -> {
+                        elementDiffusivity[c] = scenario.species().get(q).diffusionM2PerS() / scales.diffusionM2PerS;
+                        store[c] = 1.0;
+                    }
+                }
+            }
+        }
+        // edges
+        int edges = mesh.edgeCount();
+        this.edgeCoef = new double[edges * s];
+        this.edgeEps = new double[edges];
+        for (int e = 0; e < edges; e++) {
+            for (int p = mesh.edgePartStart(e); p < mesh.edgePartStart(e + 1); p++) {
+                int el = mesh.edgePartElement(p);
+                double f = mesh.edgePartFactorNm(p) * factorScale;
+                edgeEps[e] += eps[el] * f;
+                for (int q = 0; q < s; q++) {
+                    edgeCoef[e * s + q] += elementDiffusivity[el * s + q] * f;
+                }
+            }
+        }
+        // nodes
+        this.volume = new double[n * s];
+        this.waterVolume = new double[n];
+        this.fixedCharge = new double[n];
+        this.poreOfNode = new int[n];
+        Arrays.fill(poreOfNode, -1);
+        double sigIn = scales.surfaceChargeFromCPerM2(mem.insideSurfaceChargeCPerM2());
+        double sigOut = scales.surfaceChargeFromCPerM2(mem.outsideSurfaceChargeCPerM2());
+        for (int k = 0; k < n; k++) {
+            for (int p = mesh.nodePartStart(k); p < mesh.nodePartStart(k + 1); p++) {
+                int el = mesh.nodePartElement(p);
+                double v = mesh.nodePartVolumeNm(p) * volumeScale;
+                Material mat = mesh.material(el);
+                if (mat.isBath()) {
+                    waterVolume[k] += v;
+                }
+                if (mat == Material.PORE) {
+                    int c = mesh.channel(el);
+                    poreOfNode[k] = c;
+                    fixedCharge[k] += scales.poissonFactor * scenario.lateral().channels().get(c).fixedChargeMm()
+                            / scales.concentrationMolPerM3 * v;
+                }
+                for (int q = 0; q < s; q++) {
+                    volume[k * s + q] += store[el * s + q] * v;
+                }
+            }
+            fixedCharge[k] += sigIn * mesh.faceAreaNm(BoundaryFace.MEMBRANE_INSIDE, k) * areaScale
+                    + sigOut * mesh.faceAreaNm(BoundaryFace.MEMBRANE_OUTSIDE, k) * areaScale;
+        }
+        // equation kinds
+        this.kind = new EquationKind[n * m];
+        this.dirichlet = new double[n * m];
+        Arrays.fill(kind, EquationKind.BALANCE);
+        for (int k = 0; k < n; k++) {
+            for (int q = 0; q < s; q++) {
+                if (volume[k * s + q] == 0.0) {
+                    kind[k * m + 1 + q] = EquationKind.INACTIVE;
+                }
+            }
+        }
+        double xIn = mesh.xNm(membraneStart);
+        double xOut = mesh.xNm(membraneEnd);
+        for (int q = 0; q < s; q++) {
+            boolean crosses = mem.isPermeant(q);
+            for (Channel c : scenario.lateral().channels()) {
+                crosses |= c.isPermeant(q);
+            }
+            if (crosses) {
+                continue;
+            }
+            // an impermeant species absent from a bath stays absent there: exactly 0, no round-off drift
+            for (int k = 0; k < n; k++) {
+                boolean inside = mesh.xNm(k) <= xIn && scenario.inside().concentrationMm(q) == 0;
+                boolean outside = mesh.xNm(k) >= xOut && scenario.outside().concentrationMm(q) == 0;
+                if (inside || outside) {
+                    kind[k * m + 1 + q] = EquationKind.INACTIVE;
+                }
+            }
+        }
+        int electrodes = 0;
+        for (int k = 0; k < n; k++) {
+            boolean in = mesh.faceAreaNm(BoundaryFace.INSIDE_END, k) > 0;
+            boolean out = mesh.faceAreaNm(BoundaryFace.OUTSIDE_END, k) > 0;
+            if (!in && !out) {
+                continue;
+            }
+            electrodes += in ? 1 : 0;
+            kind[k * m] = EquationKind.DIRICHLET;
+            for (int q = 0; q < s; q++) {
+                if (kind[k * m + 1 + q] != EquationKind.INACTIVE) {
+                    kind[k * m + 1 + q] = EquationKind.DIRICHLET;
+                    double mm = in ? scenario.inside().concentrationMm(q) : scenario.outside().concentrationMm(q);
+                    dirichlet[k * m + 1 + q] = mm / scales.concentrationMolPerM3;
+                }
+            }
+        }
+        this.insideElectrode = new int[electrodes];
+        electrodes = 0;
+        for (int k = 0; k < n; k++) {
+            if (mesh.faceAreaNm(BoundaryFace.INSIDE_END, k) > 0) {
+                insideElectrode[electrodes++] = k;
+            }
+        }
+    }
+
+    /** Transmissibility T of edge e for species q (dimensionless). */
+    public double edgeCoefficient(int e, int q) {
+        return edgeCoef[e * s + q];
+    }
+
+    /** Displacement transmissibility T_ε of edge e. */
+    public double edgePermittivity(int e) {
+        return edgeEps[e];
+    }
+
+    /** Storage and charge volume of species q at node k. */
+    public double volume(int k, int q) {
+        return volume[k * s + q];
+    }
+
+    /** The water (bath) part of node k's control volume. */
+    public double waterVolume(int k) {
+        return waterVolume[k];
+    }
+
+    /** Fixed charge of node k: the lipid faces' surface charge and the pore walls' (dimensionless). */
+    public double fixedCharge(int k) {
+        return fixedCharge[k];
+    }
+
+    /** The kind of the equation of unknown {@code index} = k·m + v. */
+    public EquationKind kind(int index) {
+        return kind[index];
+    }
+
+    /** A copy of all equation kinds, indexed k·m + v. */
+    public EquationKind[] kinds() {
+        return kind.clone();
+    }
+
+    /** The fixed value of a Dirichlet unknown. */
+    public double dirichlet(int index) {
+        return dirichlet[index];
+    }
+
+    /** The nodes of the inside electrode (the reservoir at x = 0). */
+    public int[] insideElectrodeNodes() {
+        return insideElectrode.clone();
+    }
+
+    /** Sets the inside electrode's potential ψ̂; the outside electrode stays at 0. */
+    public void setElectrodePotential(double psi) {
+        for (int k : insideElectrode) {
+            dirichlet[k * m] = psi;
+        }
+    }
+
+    /** The inside electrode's potential ψ̂. */
+    public double electrodePotential() {
+        return dirichlet[insideElectrode[0] * m];
+    }
+
+    /** The edges between node columns {@code column} and {@code column + 1}, oriented inside → outside. */
+    public int[] columnEdges(int column) {
+        int[] e = new int[ny];
+        for (int j = 0; j < ny; j++) {
+            e[j] = j * (nx - 1) + column;
+        }
+        return e;
+    }
+
+    /**
+     * The share of channel {@code channel} in edge e's transmissibility for species q (0 … 1): the part of the
+     * edge's flux that passes through the pore, since a Scharfetter–Gummel flux is proportional to T.
+     */
+    public double channelShare(int e, int channel, int q) {
+        double total = edgeCoef[e * s + q];
+        if (total == 0.0) {
+            return 0.0;
+        }
+        double part = 0;
+        double factorScale = Math.pow(scales.lengthFromNm(1.0), mesh.dimension() - 2);
+        for (int p = mesh.edgePartStart(e); p < mesh.edgePartStart(e + 1); p++) {
+            int el = mesh.edgePartElement(p);
+            if (mesh.channel(el) == channel) {
+                part += elementDiffusivity[el * s + q] * mesh.edgePartFactorNm(p) * factorScale;
+            }
+        }
+        return part / total;
+    }
+
+    /** Node (i, j) of the tensor layout. */
+    public int node(int i, int j) {
+        return j * nx + i;
+    }
+
+    /** A pore (channel index) whose elements touch node k, or −1. */
+    public int poreAt(int k) {
+        return poreOfNode[k];
+    }
+
+    /** The area of node (0, j)'s part of the inside end: the weight of row j in averages over the membrane. */
+    public double rowWeight(int j) {
+        return mesh.faceAreaNm(BoundaryFace.INSIDE_END, j * nx);
+    }
+}
