@@ -138,7 +138,17 @@ final class PlaneResultBuilder {
         for (Species sp : sc.species()) {
             names.add(sp.name());
         }
-        Fields2D fields = new Fields2D(names, x, y, phi, conc, rho, x[a], x[b], pores);
+        // the current through each pore: its share of the flux through the middle of the membrane
+        int channels = sc.lateral().channels().size();
+        double[][] channelCurrent = new double[channels][s];
+        double toAmperes = model.scales.fluxMolPerM2S() * PhysicalConstants.FARADAY_C_PER_MOL
+                * Math.pow(model.scales.lengthM, model.mesh.dimension() - 1);
+        for (int c = 0; c < channels; c++) {
+            for (int sp = 0; sp < s; sp++) {
+                channelCurrent[c][sp] = model.z[sp] * toAmperes * assembler.channelFlux(midEdges, c, sp);
+            }
+        }
+        Fields2D fields = new Fields2D(names, x, y, phi, conc, rho, x[a], x[b], pores, channelCurrent);
 
         Profiles profiles = averages(model, across, nf);
         double[] phiAvg = profiles.potentialMv();

@@ -16,14 +16,26 @@ import java.util.List;
  * @param membraneX0Nm         x of the membrane's inside face, nm
  * @param membraneX1Nm         x of its outside face, nm
  * @param channelsYNm          the pores, each {y0, y1} in nm (they span the membrane in x)
+ * @param channelCurrentA      [pore][species] outward current z F J through each pore at the middle of the
+ *                             membrane: A in an axisymmetric patch, A per metre of depth in a planar one (empty when
+ *                             not computed, e.g. fields read back from files)
  */
 public record Fields2D(List<String> species, double[] xNm, double[] yNm, double[] potentialMv,
                        double[][] concentrationsMm, double[] chargeDensityCPerM3, double membraneX0Nm,
-                       double membraneX1Nm, List<double[]> channelsYNm) {
+                       double membraneX1Nm, List<double[]> channelsYNm, double[][] channelCurrentA) {
+
+    /** Fields without channel currents. */
+    public Fields2D(List<String> species, double[] xNm, double[] yNm, double[] potentialMv,
+                    double[][] concentrationsMm, double[] chargeDensityCPerM3, double membraneX0Nm,
+                    double membraneX1Nm, List<double[]> channelsYNm) {
+        this(species, xNm, yNm, potentialMv, concentrationsMm, chargeDensityCPerM3, membraneX0Nm, membraneX1Nm,
+                channelsYNm, null);
+    }
 
     public Fields2D {
         species = List.copyOf(species);
         channelsYNm = channelsYNm == null ? List.of() : List.copyOf(channelsYNm);
+        channelCurrentA = channelCurrentA == null ? new double[0][] : channelCurrentA;
         int nodes = xNm.length * yNm.length;
         check("potentialMv", potentialMv.length, nodes);
         check("chargeDensityCPerM3", chargeDensityCPerM3.length, nodes);

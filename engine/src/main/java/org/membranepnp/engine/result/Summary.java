@@ -61,6 +61,7 @@ public final class Summary {
     public static final String PARTICLE_COUNT = "particle_count";
     public static final String PARTICLE_TIME_STEP_S = "particle_time_step_s";
     public static final String PROVENANCE = "provenance";
+    public static final String CHANNEL_CURRENT_A = "channel_current_A";
     /** Sub-keys of the inside/outside objects. */
     public static final String INSIDE = "inside";
     public static final String OUTSIDE = "outside";
@@ -71,7 +72,7 @@ public final class Summary {
             BULK_CONCENTRATIONS_MM, BULK_ELECTRONEUTRALITY, CONSERVATION_ERROR, NEWTON_ITERATIONS, TIME_STEPS,
             WALL_TIME_S, CELLS, TEMPERATURE_K, INTRAMEMBRANE_DROP_MV, SURFACE_CONCENTRATIONS_MM,
             MEMBRANE_CURRENT_A_M2, PUMP_CURRENT_A_M2, MULLINS_NODA_MV, GHK_WITH_PUMP_MV, PROVENANCE, GEOMETRY,
-            PARTICLE_COUNT, PARTICLE_TIME_STEP_S, DISCRETISATION_ERROR_MV);
+            PARTICLE_COUNT, PARTICLE_TIME_STEP_S, DISCRETISATION_ERROR_MV, CHANNEL_CURRENT_A);
 
     private static Map<String, Object> geometry(RunResult r) {
         Scenario s = r.scenario();
@@ -90,8 +91,22 @@ public final class Summary {
                 channels.add(one);
             }
             g.put("channels", channels);
+            g.put("channel_current_unit", s.lateral().axisymmetric() ? "A" : "A/m (per metre of depth)");
         }
         return g;
+    }
+
+    /** Per pore and species, the outward current through it (2-D results that computed it), else null. */
+    private static Map<String, Object> channelCurrents(RunResult r) {
+        if (r.fields() == null || r.fields().channelCurrentA().length == 0) {
+            return null;
+        }
+        Scenario s = r.scenario();
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (int c = 0; c < r.fields().channelCurrentA().length; c++) {
+            all.put(s.lateral().channels().get(c).name(), perSpecies(s.species(), r.fields().channelCurrentA()[c]));
+        }
+        return all;
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -212,6 +227,7 @@ public final class Summary {
         v.put(PARTICLE_COUNT, particles.present() ? Integer.valueOf(particles.count()) : null);
         v.put(PARTICLE_TIME_STEP_S, particles.present() ? num(particles.timeStepS()) : null);
         v.put(DISCRETISATION_ERROR_MV, num(r.discretisationErrorMv()));
+        v.put(CHANNEL_CURRENT_A, channelCurrents(r));
         return new Summary(v);
     }
 

@@ -1,0 +1,163 @@
+package org.membranepnp.solver.fv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.membranepnp.engine.model.Boundary;
+import org.membranepnp.engine.model.BoundaryKind;
+import org.membranepnp.engine.model.Channel;
+import org.membranepnp.engine.model.ClampKind;
+import org.membranepnp.engine.model.Lateral;
+import org.membranepnp.engine.model.LateralGeometry;
+import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.solver.linalg.BlockSlots;
+import org.membranepnp.solver.mesh.ChainMeshBuilder;
+import org.membranepnp.solver.mesh.ControlVolumeMesh;
+import org.membranepnp.solver.mesh.GradedMeshBuilder;
+import org.membranepnp.solver.mesh.LateralMeshBuilder;
+import org.membranepnp.solver.mesh.Mesh1D;
+import org.membranepnp.solver.mesh.Mesh2D;
+import org.membranepnp.solver.mesh.PatchMeshBuilder;
+import org.membranepnp.solver.parallel.WorkerPool;
+import org.membranepnp.solver.validation.ReferenceScenarios;
+
+/**
+ * The analytic Jacobian of the one assembler against central finite differences of its residual, on all three mesh
+ * builders (chain, planar patch, axisymmetric patch) with every term on: Scharfetter–Gummel edge fluxes at a random
+ * state far from equilibrium, implicit-Euler storage, the ionic charge, charged membrane faces, charged pore walls,
+ * partitioning into the lipid, reservoirs and electrodes (fixed rows) and a species absent from one bath (inactive
+ * rows); and the gradient of the current through the middle of the membrane (the clamp's global equation).
+ */
+class PnpAssemblerJacobianTest {
+
+    /** The resting neuron's four ions, 8 nm baths, a leaky lipid with charged faces and β = 1e-2, −40 mV clamp. */
+    private static Scenario slab() {
+        Scenario base = ReferenceScenarios.neuronRest();
+        Membrane m = base.membrane();
+        Membrane leaky = new Membrane(m.thicknessNm(), m.permittivity(), new double[] {1e-3, 2e-4, 5e-4, 0},
+                -0.02, 0.01, 1e-2);
+        Scenario s = ReferenceScenarios.plane(base, 0.008, 6.0, List.of()).withMembrane(leaky)
+                .withBoundary(new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR, ClampKind.VOLTAGE, 0, -40));
+        return s;
+    }
+
+    private static Scenario patch(LateralGeometry geometry) {
+        double center = geometry == LateralGeometry.AXISYMMETRIC ? 0.0 : 3.0;
+        Channel pore = new Channel("pore", center, 2.0, 70, new double[] {1.0, 0.3, 0.0, 0.0}, -50.0);
+        return slab().withLateral(new Lateral(6.0, List.of(pore), geometry));
+    }
+
+    private static Mesh1D across(Scenario s) {
+        return GradedMeshBuilder.plan(s, 6.0).build();
+    }
+
+    private static ControlVolumeMesh chain() {
+        Scenario s = slab();
+        return ChainMeshBuilder.build(across(oneD(s)));
+    }
+
+    private static Scenario oneD(Scenario s) {
+        return MembranePlaneSolverAccess.averaged(s);
+    }
+
+    private static ControlVolumeMesh patchMesh(Scenario s, boolean axisymmetric) {
+        double[] y = LateralMeshBuilder.build(s.lateral(), 0.8, 6.0);
+        return PatchMeshBuilder.build(new Mesh2D(across(s), y, s.lateral()), axisymmetric);
+    }
+
+    @Test
+    void chainJacobianMatchesFiniteDifferences() {
+        Scenario s = oneD(slab());
+        check(new PnpModel(s, chain()), 11);
+    }
+
+    @Test
+    void planarPatchJacobianMatchesFiniteDifferences() {
+        Scenario s = patch(LateralGeometry.PLANAR);
+        check(new PnpModel(s, patchMesh(s, false)), 12);
+    }
+
+    @Test
+    void axisymmetricPatchJacobianMatchesFiniteDifferences() {
+        Scenario s = patch(LateralGeometry.AXISYMMETRIC);
+        check(new PnpModel(s, patchMesh(s, true)), 13);
+    }
+
+    /** Dense analytic Jacobian against (r(u + h e_j) − r(u − h e_j)) / 2h, column by column; then ∂I/∂u likewise. */
+    private static void check(PnpModel model, long seed) {
+        int n = model.n;
+        int m = model.m;
+        int size = n * m;
+        assertTrue(size < 4000, "a small mesh: " + size + " unknowns");
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] u = new double[size];
+        double[] uOld = new double[size];
+        double c0 = model.scales.concentrationMolPerM3;
+        for (int k = 0; k < n; k++) {
+            u[k * m] = rnd.nextDouble(-3, 3);
+            uOld[k * m] = rnd.nextDouble(-3, 3);
+            for (int q = 0; q < model.s; q++) {
+                boolean inactive = model.kind(k * m + 1 + q) == EquationKind.INACTIVE;
+                u[k * m + 1 + q] = inactive ? 0.0 : rnd.nextDouble(0.2, 1.5) * 100 / c0;
+                uOld[k * m + 1 + q] = inactive ? 0.0 : rnd.nextDouble(0.2, 1.5) * 100 / c0;
+            }
+        }
+        try (WorkerPool pool = WorkerPool.create(2)) {
+            PnpAssembler asm = new PnpAssembler(model, pool);
+            BlockSlots jac = BlockSlots.sparse(model.mesh, m);
+            double[] r = new double[size];
+            double invDt = 3.0;
+            asm.assemble(u, uOld, invDt, r, jac);
+            double[][] a = jac.toDense();
+            int[] mid = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
+            double[] grad = new double[size];
+            asm.currentGradient(mid, invDt, grad);
+            double[] rowMax = new double[size];
+            for (int i = 0; i < size; i++) {
+                for (int j = 0; j < size; j++) {
+                    rowMax[i] = Math.max(rowMax[i], Math.abs(a[i][j]));
+                }
+            }
+            double gradMax = 0;
+            for (double g : grad) {
+                gradMax = Math.max(gradMax, Math.abs(g));
+            }
+            double[] rp = new double[size];
+            double[] rm = new double[size];
+            double[] x = u.clone();
+            double worst = 0;
+            double worstGrad = 0;
+            int nonzero = 0;
+            for (int j = 0; j < size; j++) {
+                double h = 1e-6 * Math.max(Math.abs(u[j]), j % m == 0 ? 1.0 : 1e-3);
+                x[j] = u[j] + h;
+                asm.assemble(x, uOld, invDt, rp, BlockSlots.sparse(model.mesh, m));
+                double iPlus = asm.current(mid, x, uOld, invDt);
+                x[j] = u[j] - h;
+                asm.assemble(x, uOld, invDt, rm, BlockSlots.sparse(model.mesh, m));
+                double iMinus = asm.current(mid, x, uOld, invDt);
+                x[j] = u[j];
+                for (int i = 0; i < size; i++) {
+                    double fd = (rp[i] - rm[i]) / (2 * h);
+                    double err = Math.abs(fd - a[i][j]) / (rowMax[i] > 0 ? rowMax[i] : 1.0);
+                    worst = Math.max(worst, err);
+                    if (a[i][j] != 0.0) {
+                        nonzero++;
+                    }
+                    assertEquals(fd, a[i][j], 1e-6 * rowMax[i] + 1e-12, "∂r[" + i + "]/∂u[" + j + "]");
+                }
+                double fdI = (iPlus - iMinus) / (2 * h);
+                worstGrad = Math.max(worstGrad, Math.abs(fdI - grad[j]) / gradMax);
+                assertEquals(fdI, grad[j], 1e-6 * gradMax, "∂I/∂u[" + j + "]");
+            }
+            assertTrue(nonzero > 2 * size, "a coupled Jacobian: " + nonzero + " nonzero entries");
+            System.out.printf("[jacobian] %s: %d unknowns, %d nonzeros, worst error %.2e of the row, %.2e of ∂I/∂u%n",
+                    model.mesh.dimension() == 1 ? "chain" : model.mesh.dimension() == 2 ? "planar" : "axisymmetric",
+                    size, nonzero, worst, worstGrad);
+        }
+    }
+}
