@@ -182,25 +182,19 @@ public final class MembranePlaneSolver {
         long t0 = System.nanoTime();
         try {
             start();
-            if (scenario.boundary().clamp() == ClampKind.VOLTAGE) {
-                model.setElectrodePotential(model.scales.potentialFromMv(scenario.boundary().voltageMv()));
-                newtonSolve();
-            } else {
-                newton.setCurrentClamp(midEdges,
-                        model.scales.currentFromAPerM2(scenario.boundary().currentAPerM2()) * model.membraneArea);
-                try {
-                    newtonSolve();
-                } finally {
-                    newton.clearCurrentClamp();
-                }
-            }
+            newtonSolve();
         } finally {
             wallTimeS += (System.nanoTime() - t0) * 1e-9;
         }
     }
 
-    /** Fills u from the 1-D steady state of the averaged slab on the same x mesh. */
+    /**
+     * Fills u from the 1-D steady state of the averaged slab on the same x mesh; the closed compartments keep what
+     * the filled baths hold ({@link #fillBaths}).
+     */
     private void start() {
+        copyRows(new MembraneSlabSolver(averagedSlab(scenario), across).state());
+        model.keepAmountsOf(u);
         MembraneSlabSolver slab = new MembraneSlabSolver(averagedSlab(scenario), across);
         slab.useSteadyGuess();
         slab.solveSteady();
@@ -215,6 +209,7 @@ public final class MembranePlaneSolver {
      */
     public void fillBaths() {
         copyRows(new MembraneSlabSolver(averagedSlab(scenario), across).state());
+        model.keepAmountsOf(u);
         started = true;
         timeNd = 0;
         stepper = null;
@@ -243,7 +238,15 @@ public final class MembranePlaneSolver {
                 }
             }
         }
-        model.setElectrodePotential(u1[0]);
+        if (scenario.boundary().clamp() == ClampKind.VOLTAGE || !model.currentClamped) {
+            // a voltage clamp holds its electrode where the scenario says (schedules change it from there on)
+            model.setElectrodePotential(model.scales.potentialFromMv(scenario.boundary().voltageMv()));
+        } else {
+            model.setElectrodePotential(u1[0]);
+        }
+        for (int k : model.insideElectrodeNodes()) {
+            u[k * m] = model.electrodePotential();
+        }
     }
 
     private void newtonSolve() {
@@ -279,13 +282,6 @@ public final class MembranePlaneSolver {
         if (!started) {
             fillBaths();
         }
-        if (scenario.boundary().clamp() == ClampKind.VOLTAGE) {
-            newton.clearCurrentClamp();
-            model.setElectrodePotential(model.scales.potentialFromMv(scenario.boundary().voltageMv()));
-        } else {
-            newton.setCurrentClamp(midEdges,
-                    model.scales.currentFromAPerM2(scenario.boundary().currentAPerM2()) * model.membraneArea);
-        }
         if (stepper == null || stepperTolerance != relativeTolerance) {
             stepper = new TransientSolver(system(), relativeTolerance);
             stepperTolerance = relativeTolerance;
@@ -309,7 +305,6 @@ public final class MembranePlaneSolver {
             finished = reached >= endTimeS / ts;
             timeNd = reached;
         } finally {
-            newton.clearCurrentClamp();
             newtonIterations += stepper.iterations() - iterationsBefore;
             timeSteps += stepper.steps() - stepsBefore;
             lastResidual = stepper.lastResidual();
@@ -331,7 +326,7 @@ public final class MembranePlaneSolver {
 
             @Override
             public void setClampCurrent(double current) {
-                newton.setCurrentClamp(midEdges, current * model.membraneArea);
+                model.setClampCurrent(current);
             }
 
             @Override

@@ -94,8 +94,7 @@ final class ScenarioReader {
 
     /**
      * The 2-D geometry: {@code [lateral]} height_nm and the {@code [[channel]]} pores. Both belong to 2-D
-     * scenarios only; a 2-D scenario (steady or transient) lies between two reservoirs, without a pump or
-     * schedules.
+     * scenarios only; a 2-D scenario takes walls and reservoirs, clamps and the pump as in 1-D, not yet schedules.
      */
     private Lateral readLateral(Section top, int dimension, List<Species> species, Boundary boundary, RunSpec run,
                                 NaKPump pump, List<Schedule> schedules) {
@@ -108,19 +107,9 @@ final class ScenarioReader {
             }
             return Lateral.NONE;
         }
-        String need = "2-D scenarios lie between two reservoirs, without a pump or schedules, for now";
-        if (boundary.inside() != BoundaryKind.RESERVOIR || boundary.outside() != BoundaryKind.RESERVOIR) {
-            String side = boundary.inside() != BoundaryKind.RESERVOIR ? "inside" : "outside";
-            throw diag.error("boundary." + side, top.get("boundary") == null ? null : top.get("boundary").get(side),
-                    "is \"wall\", but " + need + "; set boundary." + side + " = \"reservoir\"");
-        }
-        if (pump.present()) {
-            throw diag.error("pump", top.get("pump"), "not available in 2-D yet (" + need
-                    + "); remove [pump], or set dimension = 1");
-        }
         if (!schedules.isEmpty()) {
-            throw diag.error("schedule", top.get("schedule"), "not available in 2-D (" + need
-                    + "); remove the [[schedule]] tables, or set dimension = 1");
+            throw diag.error("schedule", top.get("schedule"), "not available in 2-D yet; remove the [[schedule]] "
+                    + "tables, or set dimension = 1");
         }
         Section lat = top.table("lateral", true, "height_nm, the slab's extent along the membrane");
         String heightHint = "the slab's extent along the membrane in nm, e.g. height_nm = 20";

@@ -151,19 +151,17 @@ class ScenarioBoundariesTest {
                         + "and lateral.height_nm = 20, e.g. center_nm = 10");
     }
 
-    /** A 2-D scenario with a wall is refused at the wall's line; without [boundary] the default inside wall is named. */
+    /** A 2-D scenario takes walls on either side, and without [boundary] the default inside wall. */
     @Test
-    void twoDimensionalWallsAreRefusedWhereTheyAre() {
-        String text = with(plane(CHANNEL), "inside = \"reservoir\"", "inside = \"wall\"");
-        String m = fails(text);
-        assertAtLineOf(m, text, "inside = \"wall\"");
-        assertContains(m, "boundary.inside = \"wall\": is \"wall\", but 2-D scenarios lie between two reservoirs");
-        text = with(plane(CHANNEL), "outside = \"reservoir\"\nclamp", "outside = \"wall\"\nclamp");
-        assertAtLineOf(fails(text), text, "outside = \"wall\"");
-        String noBoundary = with(plane(CHANNEL), "[boundary]\ninside = \"reservoir\"\noutside = \"reservoir\"\n"
-                + "clamp = \"current\"\ncurrent_A_m2 = 0.0\n", "");
-        assertTrue(fails(noBoundary).startsWith(SOURCE + ": boundary.inside: is \"wall\", but 2-D scenarios lie "
-                + "between two reservoirs"), fails(noBoundary));
+    void twoDimensionalScenariosTakeWalls() {
+        Scenario in = parse(with(plane(CHANNEL), "inside = \"reservoir\"", "inside = \"wall\""));
+        assertEquals(org.membranepnp.engine.model.BoundaryKind.WALL, in.boundary().inside());
+        assertEquals(2, in.dimension());
+        Scenario out = parse(with(plane(CHANNEL), "outside = \"reservoir\"\nclamp", "outside = \"wall\"\nclamp"));
+        assertEquals(org.membranepnp.engine.model.BoundaryKind.WALL, out.boundary().outside());
+        Scenario none = parse(with(plane(CHANNEL), "[boundary]\ninside = \"reservoir\"\noutside = \"reservoir\"\n"
+                + "clamp = \"current\"\ncurrent_A_m2 = 0.0\n", ""));
+        assertEquals(org.membranepnp.engine.model.BoundaryKind.WALL, none.boundary().inside());
     }
 
     // ---- particles ----

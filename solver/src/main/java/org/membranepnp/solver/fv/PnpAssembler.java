@@ -1,5 +1,6 @@
 package org.membranepnp.solver.fv;
 
+import org.membranepnp.engine.model.NaKPump;
 import org.membranepnp.solver.linalg.BlockSlots;
 import org.membranepnp.solver.mesh.ControlVolumeMesh;
 import org.membranepnp.solver.parallel.WorkerPool;
@@ -19,16 +20,38 @@ import org.membranepnp.solver.parallel.WorkerPool;
  * value (reservoir, electrode) or an inactive unknown u = 0. Each edge flux leaves one node and enters the other, so
  * discrete conservation is exact. Two passes (edges, then nodes) write disjoint memory, so any partition gives
  * bit-identical results.
+ *
+ * <p>Global couplings, evaluated serially after the node pass: the Na⁺/K⁺ pump at each site p (inside-face node i,
+ * outside-face node o, lipid area A_p) adds A_p J(ĉ_Na,i, ĉ_K,o) times its stoichiometry to the balance laws
+ * (+3 Na⁺ at i, −3 at o, +2 K⁺ at o, −2 at i, as sinks), and each closed compartment's amount Σ V ĉ − N replaces the
+ * balance law of its row node. The slots receive what couples neighbours (the pump's derivatives on its own node's
+ * rows; identity rows for the amounts); the rest of the Jacobian, G, is applied by {@link #multiplyGlobal}, so that
+ * Newton solves with J = T + G.
  */
 public final class PnpAssembler {
     private final PnpModel model;
     private final WorkerPool pool;
     private final ScharfetterGummelFluxes fluxes;
+    private final NaKPump pump;
+    /** Per pump site: A_p J, and A_p ∂J/∂ĉ_Na,i, A_p ∂J/∂ĉ_K,o of the last assembly. */
+    private final double[] pumpFlux;
+    private final double[] pumpDSodium;
+    private final double[] pumpDPotassium;
+    /** The rows whose balance law a closed compartment's amount replaces. */
+    private final boolean[] amountRow;
 
     public PnpAssembler(PnpModel model, WorkerPool pool) {
         this.model = model;
         this.pool = pool;
         this.fluxes = new ScharfetterGummelFluxes(model.mesh.edgeCount() * model.s);
+        this.pump = model.scenario.pump();
+        this.pumpFlux = new double[model.pumpSites()];
+        this.pumpDSodium = new double[model.pumpSites()];
+        this.pumpDPotassium = new double[model.pumpSites()];
+        this.amountRow = new boolean[model.n * model.m];
+        for (ClosedAmount a : model.closedAmounts()) {
+            amountRow[a.row(model.m)] = true;
+        }
     }
 
     /**
@@ -45,6 +68,124 @@ public final class PnpAssembler {
                 node(u, uOld, invDt, r, jac, k);
             }
         });
+        addPump(u, r, jac);
+        int m = model.m;
+        for (int c = 0; c < model.closedAmounts().size(); c++) {
+            ClosedAmount a = model.closedAmounts().get(c);
+            r[a.row(m)] = a.amount(u, m) - model.closedTarget(c);
+            jac.setIdentityRow(a.rowNode(), 1 + a.species(), 1.0);
+        }
+    }
+
+    /** Stoichiometry of the pump on the rows (inside Na, inside K, outside Na, outside K): sinks positive. */
+    private static final double[] PUMP_WEIGHT = {NaKPump.SODIUM_PER_CYCLE, -NaKPump.POTASSIUM_PER_CYCLE,
+            -NaKPump.SODIUM_PER_CYCLE, NaKPump.POTASSIUM_PER_CYCLE};
+
+    private void addPump(double[] u, double[] r, BlockSlots jac) {
+        int sites = model.pumpSites();
+        if (sites == 0) {
+            return;
+        }
+        int m = model.m;
+        int na = 1 + model.pumpSodium();
+        int k = 1 + model.pumpPotassium();
+        double c0 = model.scales.concentrationMolPerM3;
+        double flux = model.scales.fluxMolPerM2S();
+        double kmNa = pump.kmNaInMm() / c0;
+        double kmK = pump.kmKOutMm() / c0;
+        for (int p = 0; p < sites; p++) {
+            int in = model.pumpInsideNode(p);
+            int out = model.pumpOutsideNode(p);
+            double cNa = u[in * m + na];
+            double cK = u[out * m + k];
+            double area = model.pumpArea(p);
+            double j = area * pump.cycleFluxMolPerM2S(cNa * c0, cK * c0) / flux;
+            pumpFlux[p] = j;
+            // J ∝ (k/(k + K_K))² (na/(na + K_Na))³: ∂ ln J/∂na = 3 K_Na/(na (na + K_Na)), likewise for k
+            boolean varies = pump.saturating() && j > 0;
+            pumpDSodium[p] = varies ? j * 3.0 * kmNa / (cNa * (cNa + kmNa)) : 0.0;
+            pumpDPotassium[p] = varies ? j * 2.0 * kmK / (cK * (cK + kmK)) : 0.0;
+            int[] rows = {in * m + na, in * m + k, out * m + na, out * m + k};
+            for (int q = 0; q < 4; q++) {
+                if (model.kind(rows[q]) != EquationKind.BALANCE || amountRow[rows[q]]) {
+                    continue;
+                }
+                r[rows[q]] += PUMP_WEIGHT[q] * j;
+                // the derivative by the concentration at the row's own node lies in its diagonal block
+                int node = q < 2 ? in : out;
+                int col = q < 2 ? na : k;
+                double d = q < 2 ? pumpDSodium[p] : pumpDPotassium[p];
+                int v = rows[q] - node * m;
+                jac.array(node)[jac.offset(node) + v * m + col] += PUMP_WEIGHT[q] * d;
+            }
+        }
+    }
+
+    /**
+     * y ← y + G x: the part of the Jacobian that the slots do not hold, at the last assembled state. The pump's
+     * derivatives across the membrane (rows at one face by the concentration at the other), and on each closed
+     * compartment's row its amount's gradient minus the identity row the slots hold.
+     */
+    public void multiplyGlobal(double[] x, double[] y) {
+        int m = model.m;
+        int sites = model.pumpSites();
+        if (sites > 0) {
+            int na = 1 + model.pumpSodium();
+            int k = 1 + model.pumpPotassium();
+            for (int p = 0; p < sites; p++) {
+                int in = model.pumpInsideNode(p) * m;
+                int out = model.pumpOutsideNode(p) * m;
+                double byK = pumpDPotassium[p] * x[out + k];
+                double byNa = pumpDSodium[p] * x[in + na];
+                addIfPumped(y, in + na, PUMP_WEIGHT[0] * byK);
+                addIfPumped(y, in + k, PUMP_WEIGHT[1] * byK);
+                addIfPumped(y, out + na, PUMP_WEIGHT[2] * byNa);
+                addIfPumped(y, out + k, PUMP_WEIGHT[3] * byNa);
+            }
+        }
+        for (ClosedAmount a : model.closedAmounts()) {
+            int row = a.row(m);
+            double sum = -x[row];
+            for (int p = 0; p < a.nodes().length; p++) {
+                sum += a.volumes()[p] * x[a.nodes()[p] * m + 1 + a.species()];
+            }
+            y[row] += sum;
+        }
+    }
+
+    /** Adds to a balance law that the pump enters (not a fixed row, not a row an amount replaces). */
+    private void addIfPumped(double[] y, int row, double value) {
+        if (model.kind(row) == EquationKind.BALANCE && !amountRow[row]) {
+            y[row] += value;
+        }
+    }
+
+    /** The pump's net outward current Σ_p (3 z_Na − 2 z_K) A_p J_p of the last assembly (dimensionless). */
+    public double pumpCurrent() {
+        if (model.pumpSites() == 0) {
+            return 0.0;
+        }
+        int net = NaKPump.SODIUM_PER_CYCLE * model.z[model.pumpSodium()]
+                - NaKPump.POTASSIUM_PER_CYCLE * model.z[model.pumpPotassium()];
+        double sum = 0;
+        for (double j : pumpFlux) {
+            sum += j;
+        }
+        return net * sum;
+    }
+
+    /** Adds ∂(pump current)/∂u of the last assembly to {@code out}. */
+    public void addPumpCurrentGradient(double[] out) {
+        if (model.pumpSites() == 0) {
+            return;
+        }
+        int m = model.m;
+        int net = NaKPump.SODIUM_PER_CYCLE * model.z[model.pumpSodium()]
+                - NaKPump.POTASSIUM_PER_CYCLE * model.z[model.pumpPotassium()];
+        for (int p = 0; p < model.pumpSites(); p++) {
+            out[model.pumpInsideNode(p) * m + 1 + model.pumpSodium()] += net * pumpDSodium[p];
+            out[model.pumpOutsideNode(p) * m + 1 + model.pumpPotassium()] += net * pumpDPotassium[p];
+        }
     }
 
     /** The Scharfetter–Gummel fluxes of every edge at {@code u} (also for reporting currents). */

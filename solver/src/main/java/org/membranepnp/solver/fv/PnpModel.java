@@ -1,9 +1,15 @@
 package org.membranepnp.solver.fv;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.membranepnp.engine.UserInputException;
 import org.membranepnp.engine.model.BoundaryKind;
 import org.membranepnp.engine.model.Channel;
+import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.NaKPump;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.solver.mesh.BoundaryFace;
 import org.membranepnp.solver.mesh.ControlVolumeMesh;
@@ -23,8 +29,15 @@ import org.membranepnp.solver.mesh.Material;
  *   edge e:  T_e,i = Σ_parts D_i(el) · area/length      T_ε,e = Σ_parts ε(el) · area/length
  *   node k:  V_k,i = Σ_parts f_i(el) · volume           σ_k = σ_in A_in,k + σ_out A_out,k + Γ Σ_pore parts ρ_fixed volume
  * </pre>
- * Both far ends are reservoirs: fixed concentrations, the inside electrode at the potential
- * {@link #setElectrodePotential} and the outside one grounded.
+ * Boundary terms: a far end is a reservoir (fixed concentrations, an electrode) or a wall (no flux). Between two
+ * reservoirs the outside electrode is grounded and the inside one clamped to a voltage
+ * ({@link #setElectrodePotential}) or a current ({@link #setClampCurrent}); otherwise one node fixes the gauge.
+ * Global couplings: each closed compartment of a species keeps its amount ({@link ClosedAmount}), and the Na⁺/K⁺
+ * pump moves 3 Na⁺ out and 2 K⁺ in per cycle between the two faces of every piece of lipid, at the rate
+ * J(ĉ_Na at the inside face, ĉ_K at the outside face) per membrane area of {@link NaKPump#cycleFluxMolPerM2S}.
+ *
+ * <p>The time-varying parameters (lipid permeabilities, the clamp current and voltage) have one setter each, the
+ * single path by which schedules change the model.
  */
 public final class PnpModel {
     public final Scenario scenario;
@@ -54,12 +67,21 @@ public final class PnpModel {
     private final int[] insideElectrode;
     private final double[] elementDiffusivity;
     private final int[] poreOfNode;
+    private final double volumeScale;
+    private final double factorScale;
+    /** True between two reservoirs with a current clamp: the electrode potential is then an unknown. */
+    public final boolean currentClamped;
+    private double clampCurrent;
+    private final List<ClosedAmount> closed;
+    private final double[] closedTarget;
+    /** The pump's sites: inside-face node, outside-face node, lipid area (dimensionless); empty without a pump. */
+    private final int[] pumpIn;
+    private final int[] pumpOut;
+    private final double[] pumpArea;
+    private final int pumpSodium;
+    private final int pumpPotassium;
 
     public PnpModel(Scenario scenario, ControlVolumeMesh mesh) {
-        if (scenario.boundary().inside() != BoundaryKind.RESERVOIR
-                || scenario.boundary().outside() != BoundaryKind.RESERVOIR) {
-            throw new IllegalArgumentException("the generic model needs reservoirs at both ends");
-        }
         this.scenario = scenario;
         this.scales = new Scales(scenario);
         this.mesh = mesh;
@@ -73,8 +95,8 @@ public final class PnpModel {
         this.membraneEnd = mesh.membraneEndColumn();
         double lambda = scales.lengthFromNm(1.0);
         int d = mesh.dimension();
-        double volumeScale = Math.pow(lambda, d);
-        double factorScale = Math.pow(lambda, d - 2);
+        this.volumeScale = Math.pow(lambda, d);
+        this.factorScale = Math.pow(lambda, d - 2);
         double areaScale = Math.pow(lambda, d - 1);
         this.membraneArea = mesh.membraneAreaNm() * areaScale;
         // element properties
@@ -117,12 +139,10 @@ public final class PnpModel {
         this.edgeEps = new double[edges];
         for (int e = 0; e < edges; e++) {
             for (int p = mesh.edgePartStart(e); p < mesh.edgePartStart(e + 1); p++) {
-                int el = mesh.edgePartElement(p);
-                double f = mesh.edgePartFactorNm(p) * factorScale;
-                edgeEps[e] += eps[el] * f;
-                for (int q = 0; q < s; q++) {
-                    edgeCoef[e * s + q] += elementDiffusivity[el * s + q] * f;
-                }
+                edgeEps[e] += eps[mesh.edgePartElement(p)] * mesh.edgePartFactorNm(p) * factorScale;
+            }
+            for (int q = 0; q < s; q++) {
+                edgeCoef[e * s + q] = transmissibility(e, q);
             }
         }
         // nodes
@@ -184,10 +204,13 @@ public final class PnpModel {
                 }
             }
         }
+        var boundary = scenario.boundary();
+        boolean inRes = boundary.inside() == BoundaryKind.RESERVOIR;
+        boolean outRes = boundary.outside() == BoundaryKind.RESERVOIR;
         int electrodes = 0;
         for (int k = 0; k < n; k++) {
-            boolean in = mesh.faceAreaNm(BoundaryFace.INSIDE_END, k) > 0;
-            boolean out = mesh.faceAreaNm(BoundaryFace.OUTSIDE_END, k) > 0;
+            boolean in = inRes && mesh.faceAreaNm(BoundaryFace.INSIDE_END, k) > 0;
+            boolean out = outRes && mesh.faceAreaNm(BoundaryFace.OUTSIDE_END, k) > 0;
             if (!in && !out) {
                 continue;
             }
@@ -203,11 +226,195 @@ public final class PnpModel {
         }
         this.insideElectrode = new int[electrodes];
         electrodes = 0;
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < n && inRes; k++) {
             if (mesh.faceAreaNm(BoundaryFace.INSIDE_END, k) > 0) {
                 insideElectrode[electrodes++] = k;
             }
         }
+        if (!inRes && !outRes) {
+            // both closed: the outside end is the gauge, ψ = 0, instead of its Poisson rows (as in 1-D, where this
+            // absorbs the round-off of the amounts' net charge, which a pure Neumann problem could not)
+            for (int k = 0; k < n; k++) {
+                if (mesh.faceAreaNm(BoundaryFace.OUTSIDE_END, k) > 0) {
+                    kind[k * m] = EquationKind.DIRICHLET;
+                }
+            }
+        }
+        this.currentClamped = inRes && outRes && boundary.clamp() == ClampKind.CURRENT;
+        if (inRes && outRes && boundary.clamp() == ClampKind.VOLTAGE) {
+            setElectrodePotential(scales.potentialFromMv(boundary.voltageMv()));
+        }
+        if (currentClamped) {
+            this.clampCurrent = scales.currentFromAPerM2(boundary.currentAPerM2());
+        }
+        this.closed = findClosedAmounts();
+        this.closedTarget = new double[closed.size()];
+        // the pump: every node of the lipid's inside face, paired with the node across the membrane
+        NaKPump pump = scenario.pump();
+        List<int[]> sites = new ArrayList<>();
+        if (pump.present()) {
+            this.pumpSodium = scenario.speciesIndex(pump.sodium());
+            this.pumpPotassium = scenario.speciesIndex(pump.potassium());
+            if (pumpSodium < 0 || pumpPotassium < 0) {
+                throw new IllegalArgumentException("pump species not declared: " + pump.sodium() + ", "
+                        + pump.potassium());
+            }
+            for (int k = 0; k < n; k++) {
+                if (mesh.faceAreaNm(BoundaryFace.MEMBRANE_INSIDE, k) > 0) {
+                    sites.add(new int[] {k, k + membraneEnd - membraneStart});
+                }
+            }
+        } else {
+            this.pumpSodium = -1;
+            this.pumpPotassium = -1;
+        }
+        this.pumpIn = new int[sites.size()];
+        this.pumpOut = new int[sites.size()];
+        this.pumpArea = new double[sites.size()];
+        // the pumps sit in the lipid, as many per membrane area as the scenario says: the lipid's share of the
+        // membrane carries them all
+        double lipidArea = 0;
+        for (int[] site : sites) {
+            lipidArea += mesh.faceAreaNm(BoundaryFace.MEMBRANE_INSIDE, site[0]);
+        }
+        for (int p = 0; p < sites.size(); p++) {
+            pumpIn[p] = sites.get(p)[0];
+            pumpOut[p] = sites.get(p)[1];
+            pumpArea[p] = mesh.faceAreaNm(BoundaryFace.MEMBRANE_INSIDE, pumpIn[p]) / lipidArea * membraneArea;
+        }
+    }
+
+    /**
+     * The connected sets of nodes where each species moves (joined by edges of positive transmissibility) that
+     * reach no reservoir; each keeps its amount on the balance row of its last node.
+     */
+    private List<ClosedAmount> findClosedAmounts() {
+        List<ClosedAmount> result = new ArrayList<>();
+        int[] component = new int[n];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int q = 0; q < s; q++) {
+            Arrays.fill(component, -1);
+            for (int start = 0; start < n; start++) {
+                if (component[start] >= 0 || kind[start * m + 1 + q] == EquationKind.INACTIVE) {
+                    continue;
+                }
+                List<Integer> members = new ArrayList<>();
+                boolean open = false;
+                component[start] = start;
+                queue.add(start);
+                while (!queue.isEmpty()) {
+                    int k = queue.poll();
+                    members.add(k);
+                    open |= kind[k * m + 1 + q] == EquationKind.DIRICHLET;
+                    for (int p = mesh.incidenceStart(k); p < mesh.incidenceStart(k + 1); p++) {
+                        int e = mesh.incidentEdge(p);
+                        int nb = mesh.edgeA(e) == k ? mesh.edgeB(e) : mesh.edgeA(e);
+                        if (edgeCoef[e * s + q] > 0 && component[nb] < 0
+                                && kind[nb * m + 1 + q] != EquationKind.INACTIVE) {
+                            component[nb] = start;
+                            queue.add(nb);
+                        }
+                    }
+                }
+                if (open) {
+                    continue;
+                }
+                int[] nodes = members.stream().mapToInt(Integer::intValue).sorted().toArray();
+                double[] v = new double[nodes.length];
+                for (int p = 0; p < nodes.length; p++) {
+                    v[p] = volume[nodes[p] * s + q];
+                }
+                String name = scenario.species().get(q).name() + " in nodes " + nodes[0] + ".." + nodes[nodes.length - 1];
+                result.add(new ClosedAmount(name, q, nodes[nodes.length - 1], nodes, v));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /** T_e,q = Σ_parts D_q(element) · area/length. */
+    private double transmissibility(int e, int q) {
+        double t = 0;
+        for (int p = mesh.edgePartStart(e); p < mesh.edgePartStart(e + 1); p++) {
+            t += elementDiffusivity[mesh.edgePartElement(p) * s + q] * mesh.edgePartFactorNm(p) * factorScale;
+        }
+        return t;
+    }
+
+    /**
+     * Sets the lipid's permeability to species q (cm/s): the effective diffusivity P·d/D_max of every lipid element,
+     * and the transmissibility of every edge through lipid. (Pores keep their own permeabilities.)
+     */
+    public void setLipidPermeabilityCmPerS(int q, double cmPerS) {
+        double d = scales.membraneDiffusivityFromCmPerS(cmPerS, scenario.membrane().thicknessNm());
+        for (int el = 0; el < mesh.elementCount(); el++) {
+            if (mesh.material(el) == Material.LIPID) {
+                elementDiffusivity[el * s + q] = d;
+            }
+        }
+        for (int e = 0; e < mesh.edgeCount(); e++) {
+            for (int p = mesh.edgePartStart(e); p < mesh.edgePartStart(e + 1); p++) {
+                if (mesh.material(mesh.edgePartElement(p)) == Material.LIPID) {
+                    edgeCoef[e * s + q] = transmissibility(e, q);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Sets the clamp current (dimensionless, per membrane area) of a current clamp. */
+    public void setClampCurrent(double current) {
+        this.clampCurrent = current;
+    }
+
+    /** The clamp current (dimensionless, per membrane area). */
+    public double clampCurrent() {
+        return clampCurrent;
+    }
+
+    /** The closed compartments. */
+    public List<ClosedAmount> closedAmounts() {
+        return closed;
+    }
+
+    /** The amount compartment c keeps. */
+    public double closedTarget(int c) {
+        return closedTarget[c];
+    }
+
+    /** Makes every closed compartment keep the amount it holds in state {@code u} (e.g. the filled baths). */
+    public void keepAmountsOf(double[] u) {
+        for (int c = 0; c < closed.size(); c++) {
+            closedTarget[c] = closed.get(c).amount(u, m);
+        }
+    }
+
+    /** Number of pump sites (pairs of face nodes); 0 without a pump. */
+    public int pumpSites() {
+        return pumpIn.length;
+    }
+
+    /** Inside-face node of pump site p. */
+    public int pumpInsideNode(int p) {
+        return pumpIn[p];
+    }
+
+    /** Outside-face node of pump site p. */
+    public int pumpOutsideNode(int p) {
+        return pumpOut[p];
+    }
+
+    /** Lipid area of pump site p (dimensionless). */
+    public double pumpArea(int p) {
+        return pumpArea[p];
+    }
+
+    /** The pump's sodium and potassium species (−1 without a pump). */
+    public int pumpSodium() {
+        return pumpSodium;
+    }
+
+    public int pumpPotassium() {
+        return pumpPotassium;
     }
 
     /** Transmissibility T of edge e for species q (dimensionless). */
@@ -262,9 +469,9 @@ public final class PnpModel {
         }
     }
 
-    /** The inside electrode's potential ψ̂. */
+    /** The inside electrode's potential ψ̂ (0 without an inside reservoir). */
     public double electrodePotential() {
-        return dirichlet[insideElectrode[0] * m];
+        return insideElectrode.length == 0 ? 0.0 : dirichlet[insideElectrode[0] * m];
     }
 
     /** The edges between node columns {@code column} and {@code column + 1}, oriented inside → outside. */

@@ -54,8 +54,9 @@ public final class NewtonSolver2D {
     private final double[] gradient;
     /** −∂r/∂V̂: 1 on the electrode's ψ rows (identity rows, unchanged by the equilibration), else 0. */
     private final double[] electrodeColumn;
-    private int[] clampEdges;
-    private double clampCurrent;
+    private final int[] clampEdges;
+    private final double[] rowScale;
+    private final double[] globalProduct;
     private ProgressListener listener = ProgressListener.NONE;
     private boolean verbose;
     private int linearIterations;
@@ -79,21 +80,14 @@ public final class NewtonSolver2D {
         for (int k : model.insideElectrodeNodes()) {
             electrodeColumn[k * model.m] = 1.0;
         }
+        this.clampEdges = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
+        this.rowScale = new double[size];
+        this.globalProduct = new double[size];
     }
 
-    /**
-     * Clamps the total current through {@code edges} (oriented inside → outside) to {@code current} (dimensionless:
-     * density × membrane area); the inside electrode's potential becomes an unknown, starting from the state's ψ̂ at
-     * the electrode.
-     */
-    public void setCurrentClamp(int[] edges, double current) {
-        this.clampEdges = edges.clone();
-        this.clampCurrent = current;
-    }
-
-    /** Back to a voltage clamp: the electrode potential is the model's Dirichlet value. */
-    public void clearCurrentClamp() {
-        this.clampEdges = null;
+    /** The edges through the middle of the membrane, whose current the current clamp fixes. */
+    public int[] clampEdges() {
+        return clampEdges.clone();
     }
 
     /** Reports Newton residuals to {@code l} when {@code verbose}. */
@@ -124,11 +118,12 @@ public final class NewtonSolver2D {
 
     /**
      * Solves in place from {@code u}: the steady equations ({@code invDt} = 0) or one implicit Euler step from
-     * {@code uOld} with step 1/{@code invDt}; with a current clamp also for the electrode potential (left in the
-     * model's Dirichlet value).
+     * {@code uOld} with step 1/{@code invDt}; with a current clamp ({@link PnpModel#currentClamped}) also for the
+     * electrode potential (left in the model's Dirichlet value), with the global equation
+     * I_ionic + I_displacement + I_pump = I_clamp A through the middle of the membrane.
      */
     public NewtonResult solve(double[] u, double[] uOld, double invDt, int maxIter, double tol) {
-        boolean clamped = clampEdges != null;
+        boolean clamped = model.currentClamped;
         if (clamped) {
             model.setElectrodePotential(u[model.insideElectrodeNodes()[0] * model.m]);
         }
@@ -141,8 +136,10 @@ public final class NewtonSolver2D {
             resNorm = scaledResidual();
             double g = 0;
             if (clamped) {
-                g = assembler.current(clampEdges, u, uOld, invDt) - clampCurrent;
+                g = assembler.current(clampEdges, u, uOld, invDt) + assembler.pumpCurrent()
+                        - model.clampCurrent() * model.membraneArea;
                 assembler.currentGradient(clampEdges, invDt, gradient);
+                assembler.addPumpCurrentGradient(gradient);
             }
             if (verbose) {
                 listener.onNewtonIteration(it, resNorm);
@@ -158,18 +155,32 @@ public final class NewtonSolver2D {
                     for (int i = 0; i < nx; i++) {
                         for (int v = 0; v < m; v++) {
                             double max = jac.rowMax(i, j, v);
+                            int row = (j * nx + i) * m + v;
                             if (max > 0) {
                                 double f = 1.0 / max;
                                 jac.scaleRow(i, j, v, f);
-                                int row = (j * nx + i) * m + v;
                                 rhs[row] = -r[row] * f;
+                                rowScale[row] = f;
                             } else {
-                                rhs[(j * nx + i) * m + v] = 0.0;
+                                rhs[row] = 0.0;
+                                rowScale[row] = 1.0;
                             }
                         }
                     }
                 }
             });
+            // a closed compartment's row holds its amount, Σ V ĉ: scaled to a largest entry of 1
+            for (var a : model.closedAmounts()) {
+                double max = 0;
+                for (double v : a.volumes()) {
+                    max = Math.max(max, v);
+                }
+                int row = a.row(m);
+                double f = 1.0 / max;
+                jac.scaleRow(a.rowNode() % nx, a.rowNode() / nx, 1 + a.species(), f);
+                rhs[row] = -r[row] * f;
+                rowScale[row] = f;
+            }
             try {
                 preconditioner.factor(jac);
             } catch (ArithmeticException e) {
@@ -229,8 +240,18 @@ public final class NewtonSolver2D {
         return new NewtonResult(false, maxIter, resNorm, "no convergence in " + maxIter + " iterations");
     }
 
+    /** y = J x with the equilibrated rows: the five-point part, then the global couplings scaled like their rows. */
     private void multiply(double[] x, double[] y) {
         pool.forEachChunk(model.ny, 1, (from, to) -> jac.multiply(x, y, from, to));
+        if (model.pumpSites() > 0 || !model.closedAmounts().isEmpty()) {
+            java.util.Arrays.fill(globalProduct, 0.0);
+            assembler.multiplyGlobal(x, globalProduct);
+            for (int i = 0; i < y.length; i++) {
+                if (globalProduct[i] != 0.0) {
+                    y[i] += rowScale[i] * globalProduct[i];
+                }
+            }
+        }
     }
 
     private double damping(double[] u) {
