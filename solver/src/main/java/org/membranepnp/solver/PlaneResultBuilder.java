@@ -200,8 +200,15 @@ final class PlaneResultBuilder {
         }
         double vm = (u[0] - psiRef) * vt;
         double drop = phiAvg[a] - phiAvg[b];
+        // the closed compartments: how well each kept its amount
+        double conservation = Double.NaN;
+        for (int c = 0; c < model.closedAmounts().size(); c++) {
+            double target = model.closedTarget(c);
+            double err = Math.abs(model.closedAmounts().get(c).amount(u, m) - target) / (target != 0 ? Math.abs(target) : 1.0);
+            conservation = Double.isNaN(conservation) ? err : Math.max(conservation, err);
+        }
         return new RunResult(sc, profiles, series, vm, drop, inBulk, outBulk, inSurf, outSurf, flux, separated, worst,
-                Double.NaN, newtonIterations, lastResidual, timeSteps, wallTimeS, model.mesh.elementCount(), fields);
+                conservation, newtonIterations, lastResidual, timeSteps, wallTimeS, model.mesh.elementCount(), fields);
     }
 
     private static double debye(Bath bath, Scenario sc) {

@@ -30,7 +30,9 @@ import org.membranepnp.solver.validation.ReferenceScenarios;
  * builders (chain, planar patch, axisymmetric patch) with every term on: Scharfetter–Gummel edge fluxes at a random
  * state far from equilibrium, implicit-Euler storage, the ionic charge, charged membrane faces, charged pore walls,
  * partitioning into the lipid, reservoirs and electrodes (fixed rows) and a species absent from one bath (inactive
- * rows); and the gradient of the current through the middle of the membrane (the clamp's global equation).
+ * rows); then with a closed bath and a saturating Na⁺/K⁺ pump (amounts and pump as global couplings, the part of the
+ * Jacobian applied by {@code multiplyGlobal}); and the gradient of the current through the middle of the membrane
+ * with the pump's current (the clamp's global equation).
  */
 class PnpAssemblerJacobianTest {
 
@@ -67,6 +69,28 @@ class PnpAssemblerJacobianTest {
     private static ControlVolumeMesh patchMesh(Scenario s, boolean axisymmetric) {
         double[] y = LateralMeshBuilder.build(s.lateral(), 0.8, 6.0);
         return PatchMeshBuilder.build(new Mesh2D(across(s), y, s.lateral()), axisymmetric);
+    }
+
+    /** The slab with a closed inside bath and a saturating pump: closed amounts and the pump's couplings. */
+    private static Scenario closedPumped(Scenario s) {
+        return s.withBoundary(new Boundary(BoundaryKind.WALL, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0))
+                .withPump(new org.membranepnp.engine.model.NaKPump(3e5, true, 1.5, 10, "Na", "K"));
+    }
+
+    @Test
+    void chainJacobianWithAmountsAndPumpMatchesFiniteDifferences() {
+        Scenario s = closedPumped(oneD(slab()));
+        PnpModel model = new PnpModel(s, chain());
+        assertTrue(!model.closedAmounts().isEmpty() && model.pumpSites() == 1);
+        check(model, 14);
+    }
+
+    @Test
+    void axisymmetricJacobianWithAmountsAndPumpMatchesFiniteDifferences() {
+        Scenario s = closedPumped(patch(LateralGeometry.AXISYMMETRIC));
+        PnpModel model = new PnpModel(s, patchMesh(s, true));
+        assertTrue(!model.closedAmounts().isEmpty() && model.pumpSites() > 1);
+        check(model, 15);
     }
 
     @Test
@@ -113,9 +137,22 @@ class PnpAssemblerJacobianTest {
             double invDt = 3.0;
             asm.assemble(u, uOld, invDt, r, jac);
             double[][] a = jac.toDense();
+            // the global couplings (pump across the membrane, amounts), column by column
+            double[] unit = new double[size];
+            double[] column = new double[size];
+            for (int j = 0; j < size; j++) {
+                unit[j] = 1.0;
+                java.util.Arrays.fill(column, 0.0);
+                asm.multiplyGlobal(unit, column);
+                unit[j] = 0.0;
+                for (int i = 0; i < size; i++) {
+                    a[i][j] += column[i];
+                }
+            }
             int[] mid = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
             double[] grad = new double[size];
             asm.currentGradient(mid, invDt, grad);
+            asm.addPumpCurrentGradient(grad);
             double[] rowMax = new double[size];
             for (int i = 0; i < size; i++) {
                 for (int j = 0; j < size; j++) {
@@ -136,10 +173,10 @@ class PnpAssemblerJacobianTest {
                 double h = 1e-6 * Math.max(Math.abs(u[j]), j % m == 0 ? 1.0 : 1e-3);
                 x[j] = u[j] + h;
                 asm.assemble(x, uOld, invDt, rp, BlockSlots.sparse(model.mesh, m));
-                double iPlus = asm.current(mid, x, uOld, invDt);
+                double iPlus = asm.current(mid, x, uOld, invDt) + asm.pumpCurrent();
                 x[j] = u[j] - h;
                 asm.assemble(x, uOld, invDt, rm, BlockSlots.sparse(model.mesh, m));
-                double iMinus = asm.current(mid, x, uOld, invDt);
+                double iMinus = asm.current(mid, x, uOld, invDt) + asm.pumpCurrent();
                 x[j] = u[j];
                 for (int i = 0; i < size; i++) {
                     double fd = (rp[i] - rm[i]) / (2 * h);
