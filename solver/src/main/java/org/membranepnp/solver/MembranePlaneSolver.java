@@ -9,6 +9,7 @@ import org.membranepnp.engine.model.ParticleSpec;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.solver.fv.EquationKind;
+import org.membranepnp.solver.fv.ParameterSchedule;
 import org.membranepnp.solver.fv.PnpModel;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
 import org.membranepnp.solver.mesh.HeapBudget;
@@ -238,7 +239,7 @@ public final class MembranePlaneSolver {
                 }
             }
         }
-        if (scenario.boundary().clamp() == ClampKind.VOLTAGE || !model.currentClamped) {
+        if (scenario.boundary().clamp() == ClampKind.VOLTAGE || !model.currentClamped()) {
             // a voltage clamp holds its electrode where the scenario says (schedules change it from there on)
             model.setElectrodePotential(model.scales.potentialFromMv(scenario.boundary().voltageMv()));
         } else {
@@ -285,6 +286,9 @@ public final class MembranePlaneSolver {
         if (stepper == null || stepperTolerance != relativeTolerance) {
             stepper = new TransientSolver(system(), relativeTolerance);
             stepperTolerance = relativeTolerance;
+            if (!scenario.schedules().isEmpty()) {
+                stepper.setSchedule(new ParameterSchedule(model, scenario.schedules()));
+            }
         }
         if (recorder == null) {
             recorder = new TimeSeriesRecorder(model.s);

@@ -1,6 +1,7 @@
 package org.membranepnp.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,41 @@ class PlaneEqualsSlabTest {
         return new Scenario(s.title(), 2, s.temperatureK(), s.species(), s.inside(), s.outside(), s.membrane(),
                 s.boundary(), s.mesh(), s.run(), s.pump(), s.schedules(), new Lateral(5.0, List.of()),
                 ParticleSpec.NONE);
+    }
+
+    /**
+     * A transient with schedules (a current pulse through the clamp, a step of P_Na) from the filled baths, on the
+     * slab and on the patch: the same time steps and the same V_m at every one.
+     */
+    @Test
+    void aScheduledTransientOfAPatchWithoutPoresIsTheSlabs() {
+        Scenario neuron = org.membranepnp.solver.validation.ReferenceScenarios.neuronRest();
+        Scenario s = new Scenario("pulse", 1, neuron.temperatureK(), neuron.species(),
+                new org.membranepnp.engine.model.Bath(0.05, 80, neuron.inside().concentrationsMm()),
+                new org.membranepnp.engine.model.Bath(0.05, 80, neuron.outside().concentrationsMm()),
+                neuron.membrane(), neuron.boundary(), neuron.mesh(),
+                new org.membranepnp.engine.model.RunSpec(org.membranepnp.engine.model.RunMode.TRANSIENT, 3e-5, 1e-4),
+                neuron.pump(), List.of(
+                new org.membranepnp.engine.model.Schedule("boundary.current_A_m2", new double[] {0, 1e-5, 1e-5, 2e-5,
+                        2e-5}, new double[] {0, 0, 1.0, 1.0, 0}),
+                new org.membranepnp.engine.model.Schedule("membrane.permeability_cm_s.Na", new double[] {0, 1.5e-5,
+                        1.5e-5}, new double[] {4e-9, 4e-9, 2e-6})), Lateral.NONE, ParticleSpec.NONE);
+        RunResult one = Simulation.run(s, SolverOptions.DEFAULT, ProgressListener.NONE);
+        RunResult two = Simulation.run(asPatch(s), SolverOptions.DEFAULT, ProgressListener.NONE);
+        var t1 = one.timeSeries();
+        var t2 = two.timeSeries();
+        assertEquals(t1.sampleCount(), t2.sampleCount(), "the same time steps");
+        double worst = 0;
+        for (int k = 0; k < t1.sampleCount(); k++) {
+            assertEquals(t1.timeS()[k], t2.timeS()[k], 1e-8 * t1.timeS()[k], "t of step " + k);
+            double v1 = t1.membranePotentialMv()[k];
+            worst = Math.max(worst, Math.abs(v1 - t2.membranePotentialMv()[k]));
+            assertEquals(v1, t2.membranePotentialMv()[k], 1e-6, "V_m at step " + k);
+        }
+        double pulse = one.membranePotentialMv() - t1.membranePotentialMv()[0];
+        System.out.printf("[plane = slab] transient: %d steps, V_m %.4f mV at the end, worst ΔV_m %.1e mV%n",
+                t1.sampleCount(), one.membranePotentialMv(), worst);
+        assertTrue(Math.abs(pulse) > 1.0, "the pulse and the P_Na step moved V_m: " + pulse);
     }
 
     @Test

@@ -81,7 +81,7 @@ final class ScenarioReader {
         RunSpec run = readRun(top);
         NaKPump pump = readPump(top, species);
         List<Schedule> schedules = readSchedules(top, species, membrane, boundary, run);
-        Lateral lateral = readLateral(top, dimension, species, boundary, run, pump, schedules);
+        Lateral lateral = readLateral(top, dimension, species);
         ParticleSpec particles = readParticles(top, species);
         return new Scenario(title, dimension, temperatureK, species, inside, outside, membrane, boundary, mesh, run, pump,
                 schedules, lateral, particles);
@@ -94,10 +94,9 @@ final class ScenarioReader {
 
     /**
      * The 2-D geometry: {@code [lateral]} height_nm and the {@code [[channel]]} pores. Both belong to 2-D
-     * scenarios only; a 2-D scenario takes walls and reservoirs, clamps and the pump as in 1-D, not yet schedules.
+     * scenarios only; a 2-D scenario takes walls and reservoirs, clamps, the pump and schedules as in 1-D.
      */
-    private Lateral readLateral(Section top, int dimension, List<Species> species, Boundary boundary, RunSpec run,
-                                NaKPump pump, List<Schedule> schedules) {
+    private Lateral readLateral(Section top, int dimension, List<Species> species) {
         if (dimension == 1) {
             for (String key : List.of("lateral", "channel")) {
                 if (top.has(key)) {
@@ -106,10 +105,6 @@ final class ScenarioReader {
                 }
             }
             return Lateral.NONE;
-        }
-        if (!schedules.isEmpty()) {
-            throw diag.error("schedule", top.get("schedule"), "not available in 2-D yet; remove the [[schedule]] "
-                    + "tables, or set dimension = 1");
         }
         Section lat = top.table("lateral", true, "height_nm, the slab's extent along the membrane");
         String heightHint = "the slab's extent along the membrane in nm, e.g. height_nm = 20";

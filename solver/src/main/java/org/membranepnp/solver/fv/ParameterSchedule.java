@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.membranepnp.engine.UserInputException;
 import org.membranepnp.engine.model.Schedule;
-import org.membranepnp.solver.mesh.Region;
 
 /**
  * Applies the scenario's schedules to the discrete model at a given time: membrane permeabilities (the
@@ -12,36 +11,36 @@ import org.membranepnp.solver.mesh.Region;
  * evaluates them at the end of each step; the integrator lands on every breakpoint.
  */
 public final class ParameterSchedule {
-    private final PnpModel1D model;
+    private final ScheduledParameters model;
     private final Schedule[] schedules;
     private final int[] target; // species index for permeabilities, −1 current, −2 voltage
     private final double[] breakpoints; // dimensionless, sorted, distinct
     private final double[] breakpointsS; // the same in s, as the schedules give them
 
-    public ParameterSchedule(PnpModel1D model, List<Schedule> list) {
+    public ParameterSchedule(ScheduledParameters model, List<Schedule> list) {
         this.model = model;
         this.schedules = list.toArray(new Schedule[0]);
         this.target = new int[schedules.length];
-        double ts = model.scales.timeS;
+        double ts = model.scales().timeS;
         double[] all = new double[0];
         double[] allS = new double[0];
         for (int q = 0; q < schedules.length; q++) {
             Schedule s = schedules[q];
             String species = s.permeabilitySpecies();
             if (species != null) {
-                target[q] = model.scenario.speciesIndex(species);
+                target[q] = model.scenario().speciesIndex(species);
                 if (target[q] < 0) {
                     throw new UserInputException("schedule key " + s.key() + ": no species " + species);
                 }
-                if (!model.scenario.membrane().isPermeant(target[q])) {
+                if (!model.scenario().membrane().isPermeant(target[q])) {
                     throw new UserInputException("schedule key " + s.key() + ": " + species + " is impermeant; give it "
                             + "a permeability in [membrane] permeability_cm_s, then the schedule can change it");
                 }
             } else if (s.key().equals("boundary.current_A_m2")) {
-                requireKind(s, EquationKind.CURRENT_CLAMP, "a current clamp at an inside reservoir");
+                require(s, model.currentClamped(), "a current clamp at an inside reservoir");
                 target[q] = -1;
             } else if (s.key().equals("boundary.voltage_mV")) {
-                requireKind(s, EquationKind.DIRICHLET, "a voltage clamp");
+                require(s, model.voltageClamped(), "a voltage clamp");
                 target[q] = -2;
             } else {
                 throw new UserInputException("schedule key " + s.key() + " cannot change in time; valid: "
@@ -59,9 +58,8 @@ public final class ParameterSchedule {
         }
     }
 
-    private void requireKind(Schedule s, EquationKind kind, String what) {
-        if (model.kind[0] != kind || (kind == EquationKind.DIRICHLET && model.scenario.boundary().clamp()
-                != org.membranepnp.engine.model.ClampKind.VOLTAGE)) {
+    private static void require(Schedule s, boolean given, String what) {
+        if (!given) {
             throw new UserInputException("schedule key " + s.key() + " needs " + what);
         }
     }
@@ -77,23 +75,17 @@ public final class ParameterSchedule {
      * acts from the next time step on).
      */
     public void applyAt(double t, boolean endsOnBreakpoint) {
-        double timeS = t * model.scales.timeS;
-        double thicknessNm = model.scenario.membrane().thicknessNm();
+        double timeS = t * model.scales().timeS;
         for (int q = 0; q < schedules.length; q++) {
             double v = endsOnBreakpoint ? schedules[q].valueJustBefore(breakpointTimeS(t))
                     : schedules[q].valueAt(timeS);
             int i = target[q];
             if (i >= 0) {
-                double d = model.scales.membraneDiffusivityFromCmPerS(v, thicknessNm);
-                for (int j = model.mesh.membraneStartNode(); j < model.mesh.membraneEndNode(); j++) {
-                    if (model.mesh.cellRegion(j) == Region.MEMBRANE) {
-                        model.diffusivity[j * model.s + i] = d;
-                    }
-                }
+                model.setMembranePermeabilityCmPerS(i, v);
             } else if (i == -1) {
-                model.clampCurrent = model.scales.currentFromAPerM2(v);
+                model.setClampCurrent(model.scales().currentFromAPerM2(v));
             } else {
-                model.dirichlet[0] = model.scales.potentialFromMv(v);
+                model.setClampVoltage(model.scales().potentialFromMv(v));
             }
         }
     }
@@ -105,7 +97,7 @@ public final class ParameterSchedule {
                 return breakpointsS[k];
             }
         }
-        return t * model.scales.timeS;
+        return t * model.scales().timeS;
     }
 
     /** The first breakpoint strictly after dimensionless time t (+∞ if none). */

@@ -39,7 +39,7 @@ import org.membranepnp.solver.mesh.Material;
  * <p>The time-varying parameters (lipid permeabilities, the clamp current and voltage) have one setter each, the
  * single path by which schedules change the model.
  */
-public final class PnpModel {
+public final class PnpModel implements ScheduledParameters {
     public final Scenario scenario;
     public final Scales scales;
     public final ControlVolumeMesh mesh;
@@ -70,7 +70,8 @@ public final class PnpModel {
     private final double volumeScale;
     private final double factorScale;
     /** True between two reservoirs with a current clamp: the electrode potential is then an unknown. */
-    public final boolean currentClamped;
+    private final boolean currentClamped;
+    private final boolean voltageClamped;
     private double clampCurrent;
     private final List<ClosedAmount> closed;
     private final double[] closedTarget;
@@ -241,6 +242,7 @@ public final class PnpModel {
             }
         }
         this.currentClamped = inRes && outRes && boundary.clamp() == ClampKind.CURRENT;
+        this.voltageClamped = inRes && outRes && boundary.clamp() == ClampKind.VOLTAGE;
         if (inRes && outRes && boundary.clamp() == ClampKind.VOLTAGE) {
             setElectrodePotential(scales.potentialFromMv(boundary.voltageMv()));
         }
@@ -344,7 +346,8 @@ public final class PnpModel {
      * Sets the lipid's permeability to species q (cm/s): the effective diffusivity P·d/D_max of every lipid element,
      * and the transmissibility of every edge through lipid. (Pores keep their own permeabilities.)
      */
-    public void setLipidPermeabilityCmPerS(int q, double cmPerS) {
+    @Override
+    public void setMembranePermeabilityCmPerS(int q, double cmPerS) {
         double d = scales.membraneDiffusivityFromCmPerS(cmPerS, scenario.membrane().thicknessNm());
         for (int el = 0; el < mesh.elementCount(); el++) {
             if (mesh.material(el) == Material.LIPID) {
@@ -362,8 +365,34 @@ public final class PnpModel {
     }
 
     /** Sets the clamp current (dimensionless, per membrane area) of a current clamp. */
+    @Override
     public void setClampCurrent(double current) {
         this.clampCurrent = current;
+    }
+
+    @Override
+    public void setClampVoltage(double potential) {
+        setElectrodePotential(potential);
+    }
+
+    @Override
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    @Override
+    public Scales scales() {
+        return scales;
+    }
+
+    @Override
+    public boolean currentClamped() {
+        return currentClamped;
+    }
+
+    @Override
+    public boolean voltageClamped() {
+        return voltageClamped;
     }
 
     /** The clamp current (dimensionless, per membrane area). */

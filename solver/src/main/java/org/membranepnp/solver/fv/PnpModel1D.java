@@ -18,7 +18,7 @@ import org.membranepnp.solver.mesh.Region;
  * concentration; in the membrane it is the water-equivalent concentration c/β, so that the flux there is
  * J = −β D_m (ĉ' + z ĉ ψ̂') = −(P d)(…) and partitioning at the faces is exact equilibrium.
  */
-public final class PnpModel1D {
+public final class PnpModel1D implements ScheduledParameters {
     public final Scenario scenario;
     public final Scales scales;
     public final Mesh1D mesh;
@@ -294,5 +294,47 @@ public final class PnpModel1D {
     /** Index of unknown (node k, variable v). */
     public int index(int k, int v) {
         return k * m + v;
+    }
+
+    @Override
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    @Override
+    public Scales scales() {
+        return scales;
+    }
+
+    @Override
+    public void setMembranePermeabilityCmPerS(int species, double cmPerS) {
+        double d = scales.membraneDiffusivityFromCmPerS(cmPerS, scenario.membrane().thicknessNm());
+        for (int j = mesh.membraneStartNode(); j < mesh.membraneEndNode(); j++) {
+            if (mesh.cellRegion(j) == Region.MEMBRANE) {
+                diffusivity[j * s + species] = d;
+            }
+        }
+    }
+
+    @Override
+    public void setClampCurrent(double current) {
+        this.clampCurrent = current;
+    }
+
+    @Override
+    public void setClampVoltage(double potential) {
+        dirichlet[0] = potential;
+    }
+
+    @Override
+    public boolean currentClamped() {
+        return kind[0] == EquationKind.CURRENT_CLAMP;
+    }
+
+    @Override
+    public boolean voltageClamped() {
+        return kind[0] == EquationKind.DIRICHLET && scenario.boundary().clamp() == ClampKind.VOLTAGE
+                && scenario.boundary().inside() == BoundaryKind.RESERVOIR
+                && scenario.boundary().outside() == BoundaryKind.RESERVOIR;
     }
 }

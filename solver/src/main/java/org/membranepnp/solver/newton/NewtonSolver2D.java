@@ -118,12 +118,12 @@ public final class NewtonSolver2D {
 
     /**
      * Solves in place from {@code u}: the steady equations ({@code invDt} = 0) or one implicit Euler step from
-     * {@code uOld} with step 1/{@code invDt}; with a current clamp ({@link PnpModel#currentClamped}) also for the
+     * {@code uOld} with step 1/{@code invDt}; with a current clamp ({@link PnpModel#currentClamped()}) also for the
      * electrode potential (left in the model's Dirichlet value), with the global equation
      * I_ionic + I_displacement + I_pump = I_clamp A through the middle of the membrane.
      */
     public NewtonResult solve(double[] u, double[] uOld, double invDt, int maxIter, double tol) {
-        boolean clamped = model.currentClamped;
+        boolean clamped = model.currentClamped();
         if (clamped) {
             model.setElectrodePotential(u[model.insideElectrodeNodes()[0] * model.m]);
         }
