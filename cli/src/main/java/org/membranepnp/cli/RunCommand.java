@@ -209,8 +209,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * A transient stopped (Ctrl-C) before its end: ends the run as interrupted and says how to go on. A 1-D run has
-     * its checkpoint in the folder; a 2-D run takes none, so its results so far are written instead.
+     * A transient stopped (Ctrl-C) before its end: ends the run as interrupted and says how to go on; its checkpoint
+     * is in the folder (1-D and 2-D alike).
      */
     private static int stopped(RunFolder folder, RunResult result, Map<String, Object> provenance,
                                PrintWriter stderr) {
@@ -218,14 +218,8 @@ final class RunCommand implements Callable<Integer> {
         double t = result.timeSeries().timeS()[result.timeSeries().sampleCount() - 1];
         String at = "stopped at t = " + Fmt.num(t, 4) + " s of " + Fmt.num(scenario.run().endTimeS(), 4) + " s";
         Path dir = folder.target();
-        String message;
-        if (scenario.isTwoDimensional()) {
-            ResultWriter.writeAll(folder.dir(), result, provenance, true);
-            message = at + "; a 2-D run cannot be resumed, the results so far are in " + dir;
-        } else {
-            message = at + "; the state is saved in " + dir.resolve(CheckpointFile.FILE)
-                    + "; continue with: pnp run --resume " + RunCommand.shellQuote(dir.toString());
-        }
+        String message = at + "; the state is saved in " + dir.resolve(CheckpointFile.FILE)
+                + "; continue with: pnp run --resume " + RunCommand.shellQuote(dir.toString());
         folder.end(new RunStatus(RunStatus.INTERRUPTED, message));
         stderr.println("pnp: " + message);
         stderr.flush();

@@ -1,5 +1,6 @@
 package org.membranepnp.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,7 +110,7 @@ class RunResumeTest {
     }
 
     @Test
-    void aTwoDimensionalTransientWritesSnapshotsAndRendersButCannotBeResumed() throws IOException {
+    void aTwoDimensionalTransientWritesSnapshotsAndRendersAndResumesExactly() throws IOException {
         Path dir = tmp.resolve("k2d");
         Cli.Outcome o = Cli.run("run", ExampleFiles.file("k-channel-2d-charging").toString(), "--set",
                 "run.end_time_s=2e-8", "--out", dir.toString(), "--quiet", "--snapshots", "4", "--render");
@@ -125,9 +126,19 @@ class RunResumeTest {
                 "run.end_time_s=2e-8", "--out", part.toString(), "--quiet", "--stop-after-steps", "2");
         assertEquals(RunCommand.STOPPED, stopped.code(), stopped.err());
         assertEquals(1, stopped.errLines().size(), stopped.err());
-        assertTrue(stopped.err().contains("a 2-D run cannot be resumed"), stopped.err());
-        assertFalse(Files.exists(part.resolve("checkpoint.bin")));
-        assertTrue(Files.exists(part.resolve("timeseries.csv")), "the results so far");
+        assertTrue(stopped.err().contains("pnp run --resume"), stopped.err());
+        assertTrue(Files.exists(part.resolve("checkpoint.bin")));
+        assertFalse(Files.exists(part.resolve("summary.json")), "no result files for an unfinished run");
         assertTrue(Files.readString(part.resolve("run.json")).contains("\"status\" : \"interrupted\""));
+        Cli.Outcome resumed = Cli.run("run", "--resume", part.toString(), "--quiet");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertFalse(Files.exists(part.resolve("checkpoint.bin")), "checkpoint removed once finished");
+        // the same run without the stop (and without snapshots or figures): byte-identical results
+        Path whole = tmp.resolve("k2d-whole");
+        assertEquals(0, Cli.run("run", ExampleFiles.file("k-channel-2d-charging").toString(), "--set",
+                "run.end_time_s=2e-8", "--out", whole.toString(), "--quiet").code());
+        for (String f : new String[] {"timeseries.csv", "fields.csv", "profiles.csv"}) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(part.resolve(f)), f);
+        }
     }
 }

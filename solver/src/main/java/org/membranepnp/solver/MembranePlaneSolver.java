@@ -7,6 +7,8 @@ import org.membranepnp.engine.model.Lateral;
 import org.membranepnp.engine.model.Membrane;
 import org.membranepnp.engine.model.ParticleSpec;
 import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.UserInputException;
+import org.membranepnp.engine.result.Checkpoint;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.solver.fv.EquationKind;
 import org.membranepnp.solver.fv.ParameterSchedule;
@@ -273,7 +275,9 @@ public final class MembranePlaneSolver {
      * ({@link #fillBaths}) unless a state was already solved; records V_m and the membrane currents at every
      * accepted step and hands y-averaged profiles to {@code control.snapshots()}. With a current clamp the
      * electrode potential follows from the total current through the middle membrane column,
-     * Σ_j [Σ_i z_i F_i + T_ε Δ(ψ_L − ψ_R)/(Γ Δt̂)] = I_clamp H. Checkpoints are not taken in 2-D.
+     * Σ_j [Σ_i z_i F_i + T_ε Δ(ψ_L − ψ_R)/(Γ Δt̂)] = I_clamp A. Checkpoints go to {@code control} every
+     * {@code control.checkpointIntervalS()} of wall time, and a last one when the run is stopped or a step fails, as
+     * in 1-D: {@link #restore} continues exactly.
      *
      * @return true if {@code endTimeS} was reached, false if {@code control} asked to stop first
      * @throws ConvergenceException if a time step cannot be completed
@@ -298,6 +302,8 @@ public final class MembranePlaneSolver {
         snapshotIfDue(snapshots, timeNd);
         int iterationsBefore = stepper.iterations();
         int stepsBefore = stepper.steps();
+        long[] lastCheckpoint = {System.nanoTime()};
+        double interval = control.checkpointIntervalS();
         double ts = model.scales.timeS;
         boolean finished;
         try {
@@ -305,16 +311,68 @@ public final class MembranePlaneSolver {
                 timeNd = tau;
                 record(tau);
                 snapshotIfDue(snapshots, tau);
+                if (interval > 0 && (System.nanoTime() - lastCheckpoint[0]) * 1e-9 >= interval) {
+                    control.checkpoints().accept(checkpoint(stepper.steps() - stepsBefore,
+                            stepper.iterations() - iterationsBefore, (System.nanoTime() - t0) * 1e-9));
+                    lastCheckpoint[0] = System.nanoTime();
+                }
             }, progress, control.stopRequested());
             finished = reached >= endTimeS / ts;
             timeNd = reached;
+        } catch (ConvergenceException e) {
+            // keep what was computed: the state of the last accepted step, from which the run could go on
+            control.checkpoints().accept(checkpoint(stepper.steps() - stepsBefore,
+                    stepper.iterations() - iterationsBefore, (System.nanoTime() - t0) * 1e-9));
+            throw e;
         } finally {
             newtonIterations += stepper.iterations() - iterationsBefore;
             timeSteps += stepper.steps() - stepsBefore;
             lastResidual = stepper.lastResidual();
             wallTimeS += (System.nanoTime() - t0) * 1e-9;
         }
+        if (!finished) {
+            control.checkpoints().accept(checkpoint(0, 0, 0));
+        }
         return finished;
+    }
+
+    /** A checkpoint of the present state; the extra counts are those of a time course still under way. */
+    private Checkpoint checkpoint(int extraSteps, int extraIterations, double extraWallS) {
+        double[] previous = stepper == null ? u.clone() : stepper.previousState().clone();
+        double previousStep = stepper == null ? 0 : stepper.previousStep();
+        double nextStep = stepper == null ? 0 : stepper.nextStep();
+        return new Checkpoint(timeS(), timeNd, model.n, model.m, u.clone(), previous, previousStep, nextStep,
+                recorder.build(), newtonIterations + extraIterations, timeSteps + extraSteps,
+                wallTimeS + extraWallS);
+    }
+
+    /**
+     * Continues from {@code cp}: state, stepping state, time series and counters, so that the run goes on exactly
+     * as it would have without the stop. The closed compartments keep the amounts of the filled baths, as in the
+     * run that took the checkpoint.
+     *
+     * @throws UserInputException if the checkpoint belongs to another mesh or species set
+     */
+    public void restore(Checkpoint cp, double relativeTolerance) {
+        if (cp.nodes() != model.n || cp.unknownsPerNode() != model.m) {
+            throw new UserInputException(String.format("the checkpoint has %d nodes × %d unknowns but the scenario "
+                    + "gives %d × %d: it belongs to another scenario or mesh", cp.nodes(), cp.unknownsPerNode(),
+                    model.n, model.m));
+        }
+        fillBaths();
+        System.arraycopy(cp.state(), 0, u, 0, u.length);
+        timeNd = cp.solverTime();
+        stepper = new TransientSolver(system(), relativeTolerance);
+        stepperTolerance = relativeTolerance;
+        if (!scenario.schedules().isEmpty()) {
+            stepper.setSchedule(new ParameterSchedule(model, scenario.schedules()));
+        }
+        stepper.restore(cp.previousState(), cp.previousStep(), cp.nextStep());
+        recorder = new TimeSeriesRecorder(model.s);
+        recorder.restore(cp.series());
+        newtonIterations = cp.newtonIterations();
+        timeSteps = cp.timeSteps();
+        wallTimeS = cp.wallTimeS();
     }
 
     /** The 2-D equations as {@link TransientSolver} steps them. */

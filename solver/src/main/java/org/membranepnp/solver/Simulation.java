@@ -28,8 +28,7 @@ public final class Simulation {
     /**
      * Runs {@code scenario} as its {@code [run]} table asks: a steady state from the analytic guess, or a
      * transient from the freshly filled baths (bulk concentrations, uncharged membrane, double layers at charged
-     * faces) to {@code end_time_s}, with the scenario's schedules; in 1-D or 2-D ({@code dimension = 2}: no
-     * schedules, no checkpoints).
+     * faces) to {@code end_time_s}, with the scenario's schedules; in 1-D or 2-D ({@code dimension = 2}).
      *
      * @throws org.membranepnp.engine.UserInputException if the scenario cannot be meshed (too coarse, or too large for
      *                                                     the heap: {@link #heapBudget})
@@ -49,17 +48,19 @@ public final class Simulation {
     public static RunResult run(Scenario scenario, SolverOptions options, ProgressListener progress,
                                 RunControl control, Checkpoint resume) {
         if (scenario.isTwoDimensional()) {
-            if (resume != null) {
-                throw new UserInputException("2-D runs cannot be resumed from a checkpoint yet; run again without "
-                        + "--resume");
-            }
             try (WorkerPool pool = WorkerPool.create(options.threads())) {
                 MembranePlaneSolver plane = new MembranePlaneSolver(scenario, pool)
                         .withProgress(progress, options.verbose());
                 RunSpec run = scenario.run();
                 if (run.mode() == RunMode.STEADY) {
+                    if (resume != null) {
+                        throw new UserInputException("only transient runs can be resumed; this scenario is steady");
+                    }
                     plane.solveSteady();
                 } else {
+                    if (resume != null) {
+                        plane.restore(resume, run.relativeTolerance());
+                    }
                     plane.advanceTo(run.endTimeS(), run.relativeTolerance(), control);
                 }
                 return plane.result();
