@@ -11,19 +11,42 @@ import java.util.List;
  * @param heightNm  extent along the membrane, nm (0 in 1-D scenarios); the membrane disc's radius if axisymmetric
  * @param channels  the pores through the membrane (may be empty; exactly one, centred at 0, if axisymmetric)
  * @param geometry  how y is read (null: {@link LateralGeometry#PLANAR})
+ * @param surfacePatches fixed charge on stretches of the membrane's faces, on top of their uniform charge (may be
+ *                       empty)
  */
-public record Lateral(double heightNm, List<Channel> channels, LateralGeometry geometry) {
+public record Lateral(double heightNm, List<Channel> channels, LateralGeometry geometry,
+                      List<SurfacePatch> surfacePatches) {
     /** No second dimension (1-D scenarios). */
     public static final Lateral NONE = new Lateral(0.0, List.of());
 
     public Lateral {
         channels = channels == null ? List.of() : List.copyOf(channels);
         geometry = geometry == null ? LateralGeometry.PLANAR : geometry;
+        surfacePatches = surfacePatches == null ? List.of() : List.copyOf(surfacePatches);
+    }
+
+    /** An extent along the membrane without surface patches. */
+    public Lateral(double heightNm, List<Channel> channels, LateralGeometry geometry) {
+        this(heightNm, channels, geometry, List.of());
     }
 
     /** A planar extent along the membrane. */
     public Lateral(double heightNm, List<Channel> channels) {
-        this(heightNm, channels, LateralGeometry.PLANAR);
+        this(heightNm, channels, LateralGeometry.PLANAR, List.of());
+    }
+
+    /**
+     * The charge density of face {@code side} at y (nm), C/m²: the face's uniform charge {@code uniformCPerM2} plus
+     * every surface patch of that face that covers y.
+     */
+    public double faceChargeCPerM2(MembraneSide side, double uniformCPerM2, double yNm) {
+        double sigma = uniformCPerM2;
+        for (SurfacePatch p : surfacePatches) {
+            if (p.side() == side && p.covers(yNm)) {
+                sigma += p.chargeCPerM2();
+            }
+        }
+        return sigma;
     }
 
     /** True if y is the radius around the pore's axis. */
