@@ -4,7 +4,10 @@ import org.membranepnp.engine.analytic.DebyeLength;
 import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.Lateral;
+import org.membranepnp.engine.model.Channel;
 import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.MembraneSide;
+import org.membranepnp.engine.model.SurfacePatch;
 import org.membranepnp.engine.model.ParticleSpec;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.UserInputException;
@@ -173,11 +176,48 @@ public final class MembranePlaneSolver {
             cmPerS[i] = p[i] * 1e2;
         }
         Membrane m = scenario.membrane();
-        Membrane avg = new Membrane(m.thicknessNm(), m.permittivity(), cmPerS, m.insideSurfaceChargeCPerM2(),
-                m.outsideSurfaceChargeCPerM2(), m.partitionCoefficient());
+        Membrane avg = new Membrane(m.thicknessNm(), m.permittivity(), cmPerS,
+                averagedFaceChargeCPerM2(scenario, MembraneSide.INSIDE),
+                averagedFaceChargeCPerM2(scenario, MembraneSide.OUTSIDE), m.partitionCoefficient());
         return new Scenario(scenario.title(), 1, scenario.temperatureK(), scenario.species(), scenario.inside(),
                 scenario.outside(), avg, scenario.boundary(), scenario.mesh(), scenario.run(), scenario.pump(),
                 scenario.schedules(), Lateral.NONE, ParticleSpec.NONE);
+    }
+
+    /**
+     * The charge of a membrane face averaged over the membrane's area, C/m²: the uniform charge on the lipid (not on
+     * the pores) plus each surface patch of that face on its lipid part, over the whole area (H, or π H²).
+     */
+    static double averagedFaceChargeCPerM2(Scenario scenario, MembraneSide side) {
+        Lateral lat = scenario.lateral();
+        double h = lat.heightNm();
+        double uniform = side == MembraneSide.INSIDE ? scenario.membrane().insideSurfaceChargeCPerM2()
+                : scenario.membrane().outsideSurfaceChargeCPerM2();
+        double charge = uniform * lipidMeasure(lat, 0, h);
+        for (SurfacePatch p : lat.surfacePatches()) {
+            if (p.side() == side) {
+                charge += p.chargeCPerM2() * lipidMeasure(lat, p.fromNm(), p.toNm());
+            }
+        }
+        return charge / measure(lat, 0, h);
+    }
+
+    /** The area (planar: length) of [from, to] along y that is lipid, not pore. */
+    private static double lipidMeasure(Lateral lat, double from, double to) {
+        double m = measure(lat, from, to);
+        for (Channel c : lat.channels()) {
+            double lo = Math.max(from, lat.poreLowerNm(c));
+            double hi = Math.min(to, lat.poreUpperNm(c));
+            if (hi > lo) {
+                m -= measure(lat, lo, hi);
+            }
+        }
+        return m;
+    }
+
+    /** Length (planar) or ring area (axisymmetric) of [from, to]. */
+    private static double measure(Lateral lat, double from, double to) {
+        return lat.axisymmetric() ? Math.PI * (to * to - from * from) : to - from;
     }
 
     /** Solves for the steady state. */

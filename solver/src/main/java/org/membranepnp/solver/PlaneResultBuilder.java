@@ -179,12 +179,8 @@ final class PlaneResultBuilder {
                 qIn += model.waterVolume(k) * q;
             }
         }
-        double lipidFraction = 1.0;
-        for (Channel c : sc.lateral().channels()) {
-            lipidFraction -= sc.lateral().poreAreaFraction(c);
-        }
         double separated = PhysicalConstants.FARADAY_C_PER_MOL * c0 * model.scales.lengthM * qIn / model.membraneArea
-                + sc.membrane().insideSurfaceChargeCPerM2() * lipidFraction;
+                + MembranePlaneSolver.averagedFaceChargeCPerM2(sc, org.membranepnp.engine.model.MembraneSide.INSIDE);
 
         double lin = debye(sc.inside(), sc);
         double lout = debye(sc.outside(), sc);

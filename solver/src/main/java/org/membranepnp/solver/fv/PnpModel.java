@@ -8,7 +8,9 @@ import org.membranepnp.engine.UserInputException;
 import org.membranepnp.engine.model.BoundaryKind;
 import org.membranepnp.engine.model.Channel;
 import org.membranepnp.engine.model.ClampKind;
+import org.membranepnp.engine.model.Lateral;
 import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.MembraneSide;
 import org.membranepnp.engine.model.NaKPump;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.solver.mesh.BoundaryFace;
@@ -152,8 +154,6 @@ public final class PnpModel implements ScheduledParameters {
         this.fixedCharge = new double[n];
         this.poreOfNode = new int[n];
         Arrays.fill(poreOfNode, -1);
-        double sigIn = scales.surfaceChargeFromCPerM2(mem.insideSurfaceChargeCPerM2());
-        double sigOut = scales.surfaceChargeFromCPerM2(mem.outsideSurfaceChargeCPerM2());
         for (int k = 0; k < n; k++) {
             for (int p = mesh.nodePartStart(k); p < mesh.nodePartStart(k + 1); p++) {
                 int el = mesh.nodePartElement(p);
@@ -172,8 +172,20 @@ public final class PnpModel implements ScheduledParameters {
                     volume[k * s + q] += store[el * s + q] * v;
                 }
             }
-            fixedCharge[k] += sigIn * mesh.faceAreaNm(BoundaryFace.MEMBRANE_INSIDE, k) * areaScale
-                    + sigOut * mesh.faceAreaNm(BoundaryFace.MEMBRANE_OUTSIDE, k) * areaScale;
+        }
+        // the charge of the membrane's faces: uniform on each face, plus its surface patches, on the lipid parts
+        Lateral lateral = scenario.lateral();
+        for (int p = 0; p < mesh.facePartCount(); p++) {
+            BoundaryFace f = mesh.facePartFace(p);
+            if (f != BoundaryFace.MEMBRANE_INSIDE && f != BoundaryFace.MEMBRANE_OUTSIDE) {
+                continue;
+            }
+            boolean inside = f == BoundaryFace.MEMBRANE_INSIDE;
+            double y = mesh.elementCenterYNm(mesh.facePartElement(p));
+            double sigma = lateral.faceChargeCPerM2(inside ? MembraneSide.INSIDE : MembraneSide.OUTSIDE,
+                    inside ? mem.insideSurfaceChargeCPerM2() : mem.outsideSurfaceChargeCPerM2(), y);
+            fixedCharge[mesh.facePartNode(p)] += scales.surfaceChargeFromCPerM2(sigma) * mesh.facePartAreaNm(p)
+                    * areaScale;
         }
         // equation kinds
         this.kind = new EquationKind[n * m];

@@ -24,7 +24,7 @@ public final class ChainMeshBuilder {
             channel[j] = -1;
         }
         ControlVolumeMesh.Builder b = new ControlVolumeMesh.Builder(1, n, 1, mesh.nodePositionsNm(), new double[n],
-                material, channel);
+                material, channel, new double[cells]);
         for (int j = 0; j < cells; j++) {
             double h = mesh.cellLengthNm(j);
             int e = b.edge(j, j + 1);
@@ -32,10 +32,10 @@ public final class ChainMeshBuilder {
             b.nodePart(j, j, 0.5 * h);
             b.nodePart(j + 1, j, 0.5 * h);
         }
-        b.face(BoundaryFace.INSIDE_END, 0, 1.0);
-        b.face(BoundaryFace.OUTSIDE_END, n - 1, 1.0);
-        b.face(BoundaryFace.MEMBRANE_INSIDE, mesh.membraneStartNode(), 1.0);
-        b.face(BoundaryFace.MEMBRANE_OUTSIDE, mesh.membraneEndNode(), 1.0);
+        b.face(BoundaryFace.INSIDE_END, 0, 0, 1.0);
+        b.face(BoundaryFace.OUTSIDE_END, n - 1, cells - 1, 1.0);
+        b.face(BoundaryFace.MEMBRANE_INSIDE, mesh.membraneStartNode(), mesh.membraneStartNode(), 1.0);
+        b.face(BoundaryFace.MEMBRANE_OUTSIDE, mesh.membraneEndNode(), mesh.membraneEndNode() - 1, 1.0);
         b.membrane(mesh.membraneStartNode(), mesh.membraneEndNode(), 1.0);
         return b.build();
     }

@@ -37,6 +37,11 @@ public final class ControlVolumeMesh {
     private final int[] incidenceStart;
     private final int[] incidenceEdge;
     private final double[][] faceArea;
+    private final BoundaryFace[] facePartFace;
+    private final int[] facePartNode;
+    private final int[] facePartElement;
+    private final double[] facePartArea;
+    private final double[] elementCenterY;
     private final int membraneStartColumn;
     private final int membraneEndColumn;
     private final double membraneAreaNm;
@@ -100,6 +105,11 @@ public final class ControlVolumeMesh {
             incidenceEdge[fill[edgeB[e]]++] = e;
         }
         this.faceArea = b.faceArea;
+        this.facePartFace = Arrays.copyOf(b.facePartFace, b.faceParts);
+        this.facePartNode = Arrays.copyOf(b.facePartNode, b.faceParts);
+        this.facePartElement = Arrays.copyOf(b.facePartElement, b.faceParts);
+        this.facePartArea = Arrays.copyOf(b.facePartArea, b.faceParts);
+        this.elementCenterY = b.elementCenterY;
         this.membraneStartColumn = b.membraneStartColumn;
         this.membraneEndColumn = b.membraneEndColumn;
         this.membraneAreaNm = b.membraneAreaNm;
@@ -215,6 +225,36 @@ public final class ControlVolumeMesh {
         return faceArea[f.ordinal()][k];
     }
 
+    /** Number of boundary face parts: each a piece of a face that one element gives one node. */
+    public int facePartCount() {
+        return facePartFace.length;
+    }
+
+    /** The face of part p. */
+    public BoundaryFace facePartFace(int p) {
+        return facePartFace[p];
+    }
+
+    /** The node of face part p. */
+    public int facePartNode(int p) {
+        return facePartNode[p];
+    }
+
+    /** The element that face part p bounds. */
+    public int facePartElement(int p) {
+        return facePartElement[p];
+    }
+
+    /** The area of face part p, nm^(d−1). */
+    public double facePartAreaNm(int p) {
+        return facePartArea[p];
+    }
+
+    /** y of element el's centre, nm (0 in a chain). */
+    public double elementCenterYNm(int el) {
+        return elementCenterY[el];
+    }
+
     /** Node column of the membrane's inside face (tensor layout). */
     public int membraneStartColumn() {
         return membraneStartColumn;
@@ -285,11 +325,19 @@ public final class ControlVolumeMesh {
         private double[] edgePartFactor = new double[16];
         private int edgeParts;
         private final double[][] faceArea;
+        private BoundaryFace[] facePartFace = new BoundaryFace[16];
+        private int[] facePartNode = new int[16];
+        private int[] facePartElement = new int[16];
+        private double[] facePartArea = new double[16];
+        private int faceParts;
+        private final double[] elementCenterY;
         private int membraneStartColumn;
         private int membraneEndColumn;
         private double membraneAreaNm;
 
-        Builder(int dimension, int nx, int ny, double[] xNm, double[] yNm, Material[] material, int[] channel) {
+        Builder(int dimension, int nx, int ny, double[] xNm, double[] yNm, Material[] material, int[] channel,
+                double[] elementCenterY) {
+            this.elementCenterY = elementCenterY;
             this.dimension = dimension;
             this.nx = nx;
             this.ny = ny;
@@ -333,8 +381,19 @@ public final class ControlVolumeMesh {
             edgePartFactor[edgeParts++] = factorNm;
         }
 
-        void face(BoundaryFace f, int node, double areaNm) {
+        /** Adds the part of face f that element {@code element} gives node {@code node}. */
+        void face(BoundaryFace f, int node, int element, double areaNm) {
             faceArea[f.ordinal()][node] += areaNm;
+            if (faceParts == facePartFace.length) {
+                facePartFace = Arrays.copyOf(facePartFace, 2 * faceParts);
+                facePartNode = Arrays.copyOf(facePartNode, 2 * faceParts);
+                facePartElement = Arrays.copyOf(facePartElement, 2 * faceParts);
+                facePartArea = Arrays.copyOf(facePartArea, 2 * faceParts);
+            }
+            facePartFace[faceParts] = f;
+            facePartNode[faceParts] = node;
+            facePartElement[faceParts] = element;
+            facePartArea[faceParts++] = areaNm;
         }
 
         void membrane(int startColumn, int endColumn, double areaNm) {

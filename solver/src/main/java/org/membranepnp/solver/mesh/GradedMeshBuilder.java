@@ -3,7 +3,9 @@ package org.membranepnp.solver.mesh;
 import org.membranepnp.engine.UserInputException;
 import org.membranepnp.engine.analytic.DebyeLength;
 import org.membranepnp.engine.model.Bath;
+import org.membranepnp.engine.model.MembraneSide;
 import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.model.SurfacePatch;
 import org.membranepnp.engine.units.PhysicalConstants;
 
 /**
@@ -86,6 +88,21 @@ public final class GradedMeshBuilder {
         return plan(scenario, scale);
     }
 
+    /**
+     * A bound on |σ| anywhere on face {@code side}, C/m²: its uniform charge plus every surface patch of that side
+     * (in 2-D the layer at a patch must be resolved as well as a uniformly charged face).
+     */
+    static double largestFaceCharge(Scenario scenario, MembraneSide side) {
+        double sigma = Math.abs(side == MembraneSide.INSIDE ? scenario.membrane().insideSurfaceChargeCPerM2()
+                : scenario.membrane().outsideSurfaceChargeCPerM2());
+        for (SurfacePatch p : scenario.lateral().surfacePatches()) {
+            if (p.side() == side) {
+                sigma += Math.abs(p.chargeCPerM2());
+            }
+        }
+        return sigma;
+    }
+
     /** The grading plan at a resolution {@code scale} (1 = default; 0.5 = every cell about halved). */
     public static Plan plan(Scenario scenario, double scale) {
         double t = scenario.temperatureK();
@@ -94,9 +111,9 @@ public final class GradedMeshBuilder {
         double capacitorCharge = PhysicalConstants.VACUUM_PERMITTIVITY_F_PER_M * membrane.permittivity()
                 / (membrane.thicknessNm() * 1e-9) * LAYER_POTENTIAL_MV * 1e-3;
         double lambdaIn = Math.min(debyeNm(scenario.inside(), z, t), gouyChapmanNm(scenario.inside(), z, t,
-                Math.abs(membrane.insideSurfaceChargeCPerM2()) + capacitorCharge));
+                largestFaceCharge(scenario, MembraneSide.INSIDE) + capacitorCharge));
         double lambdaOut = Math.min(debyeNm(scenario.outside(), z, t), gouyChapmanNm(scenario.outside(), z, t,
-                Math.abs(membrane.outsideSurfaceChargeCPerM2()) + capacitorCharge));
+                largestFaceCharge(scenario, MembraneSide.OUTSIDE) + capacitorCharge));
         double wIn = scenario.inside().widthUm() * 1e3;
         double wOut = scenario.outside().widthUm() * 1e3;
         double d = scenario.membrane().thicknessNm();

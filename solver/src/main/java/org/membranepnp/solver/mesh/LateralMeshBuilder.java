@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.TreeSet;
 import org.membranepnp.engine.model.Channel;
 import org.membranepnp.engine.model.Lateral;
+import org.membranepnp.engine.model.SurfacePatch;
 
 /**
- * Nodes along the membrane (y) for a 2-D slab: every pore edge is a node; cells are
+ * Nodes along the membrane (y) for a 2-D slab: every pore edge and every end of a surface patch is a node; cells are
  * h_0 = min(w/{@value #CELLS_ACROSS_PORE}, λ_D/{@value #CELLS_PER_DEBYE_AT_EDGE}) at a pore edge and grow by
  * {@value #GROWTH} of the distance d to the nearest edge, h(y) = min(h_max, h_0 + g·d), up to
  * h_max = max(h_0, min(H/10, 2λ_D)). Nodes are placed at equal steps of ∫dy/h, so the spacing is smooth.
@@ -33,7 +34,7 @@ public final class LateralMeshBuilder {
     public static double[] build(Lateral lateral, double debyeNm, double scale) {
         double height = lateral.heightNm();
         List<Channel> channels = lateral.channels();
-        if (channels.isEmpty()) {
+        if (channels.isEmpty() && lateral.surfacePatches().isEmpty()) {
             int n = Math.max(2, (int) Math.round(CELLS_WITHOUT_PORES / scale));
             double[] y = new double[n + 1];
             for (int q = 0; q <= n; q++) {
@@ -48,6 +49,12 @@ public final class LateralMeshBuilder {
             edgeSet.add(Math.max(0.0, lateral.poreLowerNm(c)));
             edgeSet.add(Math.min(height, lateral.poreUpperNm(c)));
             narrowest = Math.min(narrowest, c.widthNm());
+        }
+        // a surface patch's ends are nodes too: the charge steps there, and its layer bends around the step
+        for (SurfacePatch p : lateral.surfacePatches()) {
+            edgeSet.add(Math.max(0.0, p.fromNm()));
+            edgeSet.add(Math.min(height, p.toNm()));
+            narrowest = Math.min(narrowest, p.toNm() - p.fromNm());
         }
         double[] edges = edgeSet.stream().mapToDouble(Double::doubleValue).toArray();
         double h0 = scale * Math.min(narrowest / CELLS_ACROSS_PORE, debyeNm / CELLS_PER_DEBYE_AT_EDGE);

@@ -37,14 +37,16 @@ public final class PatchMeshBuilder {
         }
         Material[] material = new Material[ex * ey];
         int[] channel = new int[ex * ey];
+        double[] centerY = new double[ex * ey];
         for (int j = 0; j < ey; j++) {
             for (int i = 0; i < ex; i++) {
                 material[j * ex + i] = mesh.material(i, j);
                 channel[j * ex + i] = mesh.channel(i, j);
+                centerY[j * ex + i] = 0.5 * (ys[j] + ys[j + 1]);
             }
         }
         ControlVolumeMesh.Builder b = new ControlVolumeMesh.Builder(axisymmetric ? 3 : 2, nx, ny, x, y, material,
-                channel);
+                channel, centerY);
         double[] lower = new double[ey];
         double[] upper = new double[ey];
         double[] mid = new double[ey];
@@ -98,25 +100,25 @@ public final class PatchMeshBuilder {
         for (int j = 0; j < ey; j++) {
             int below = j * nx;
             int above = (j + 1) * nx;
-            b.face(BoundaryFace.INSIDE_END, below, lower[j]);
-            b.face(BoundaryFace.INSIDE_END, above, upper[j]);
-            b.face(BoundaryFace.OUTSIDE_END, below + ex, lower[j]);
-            b.face(BoundaryFace.OUTSIDE_END, above + ex, upper[j]);
+            b.face(BoundaryFace.INSIDE_END, below, j * ex, lower[j]);
+            b.face(BoundaryFace.INSIDE_END, above, j * ex, upper[j]);
+            b.face(BoundaryFace.OUTSIDE_END, below + ex, j * ex + ex - 1, lower[j]);
+            b.face(BoundaryFace.OUTSIDE_END, above + ex, j * ex + ex - 1, upper[j]);
             if (mesh.material(a, j) == Material.LIPID) {
-                b.face(BoundaryFace.MEMBRANE_INSIDE, below + a, lower[j]);
-                b.face(BoundaryFace.MEMBRANE_INSIDE, above + a, upper[j]);
+                b.face(BoundaryFace.MEMBRANE_INSIDE, below + a, j * ex + a, lower[j]);
+                b.face(BoundaryFace.MEMBRANE_INSIDE, above + a, j * ex + a, upper[j]);
             }
             if (mesh.material(bEnd - 1, j) == Material.LIPID) {
-                b.face(BoundaryFace.MEMBRANE_OUTSIDE, below + bEnd, lower[j]);
-                b.face(BoundaryFace.MEMBRANE_OUTSIDE, above + bEnd, upper[j]);
+                b.face(BoundaryFace.MEMBRANE_OUTSIDE, below + bEnd, j * ex + bEnd - 1, lower[j]);
+                b.face(BoundaryFace.MEMBRANE_OUTSIDE, above + bEnd, j * ex + bEnd - 1, upper[j]);
             }
         }
         double top = ys[ey];
         double wall = axisymmetric ? 2 * Math.PI * top : 1.0;
         for (int i = 0; i < ex; i++) {
             double half = 0.5 * (xs[i + 1] - xs[i]);
-            b.face(BoundaryFace.LATERAL_WALL, ey * nx + i, half * wall);
-            b.face(BoundaryFace.LATERAL_WALL, ey * nx + i + 1, half * wall);
+            b.face(BoundaryFace.LATERAL_WALL, ey * nx + i, (ey - 1) * ex + i, half * wall);
+            b.face(BoundaryFace.LATERAL_WALL, ey * nx + i + 1, (ey - 1) * ex + i, half * wall);
         }
         double area = axisymmetric ? Math.PI * (top * top - ys[0] * ys[0]) : top - ys[0];
         b.membrane(a, bEnd, area);
