@@ -92,6 +92,16 @@ public final class Summary {
             }
             g.put("channels", channels);
             g.put("channel_current_unit", s.lateral().axisymmetric() ? "A" : "A/m (per metre of depth)");
+            List<Object> patches = new java.util.ArrayList<>();
+            for (org.membranepnp.engine.model.SurfacePatch p : s.lateral().surfacePatches()) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("side", p.side().name().toLowerCase(java.util.Locale.ROOT));
+                one.put("from_nm", num(p.fromNm()));
+                one.put("to_nm", num(p.toNm()));
+                one.put("charge_C_m2", num(p.chargeCPerM2()));
+                patches.add(one);
+            }
+            g.put("surface_patches", patches);
         }
         return g;
     }
@@ -135,7 +145,8 @@ public final class Summary {
      * The three pump keys are always written, null when the scenario has no pump. In 2-D, ghk_mV uses the
      * permeabilities averaged over the membrane area (lipid and pores), and geometry holds the dimension, the
      * membrane faces (membrane_nm, x) and, in 2-D, height_nm, lateral_geometry ("planar" or "axisymmetric") and each
-     * pore's name and y_nm range (axisymmetric: [0, pore radius]).
+     * pore's name and y_nm range (axisymmetric: [0, pore radius]), and surface_patches (each
+     * {@code [[surface_patch]]}'s side, from_nm, to_nm and charge_C_m2; empty if none).
      * Also always written: particle_count (the
      * particles of the Brownian particle mode, {@code particles.csv}) and particle_time_step_s (its time step, s),
      * null without a {@code [particles]} table.

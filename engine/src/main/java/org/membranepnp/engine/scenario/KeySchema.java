@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which keys the scenario format allows where: a tree of tables, values, the {@code [[species]]} and
- * {@code [[schedule]]} arrays and the per-species tables (whose keys are the species names). Used to reject
+ * Which keys the scenario format allows where: a tree of tables, values, the {@code [[species]]},
+ * {@code [[schedule]]}, {@code [[channel]]} and {@code [[surface_patch]]} arrays and the per-species tables (whose
+ * keys are the species names). Used to reject
  * unknown keys with a suggestion, and to check {@code --set} keys.
  */
 final class KeySchema {
@@ -66,6 +67,8 @@ final class KeySchema {
                     number("width_nm", ValidRange.closed(0.1, 1e4, "nm")), number("permittivity", PERMITTIVITY),
                     speciesTable("permeability_cm_s", ValidRange.closed(0, 1000, "cm/s")),
                     number("fixed_charge_mM", ValidRange.closed(-MAX_CONCENTRATION_MM, MAX_CONCENTRATION_MM, "mM"))),
+            array("surface_patch", value("side"), number("from_nm", ValidRange.closed(0, 1e4, "nm")),
+                    number("to_nm", ValidRange.closed(0, 1e4, "nm")), number("charge_C_m2", SURFACE_CHARGE)),
             table("particles", number("count", ValidRange.closed(1, 1_000_000, "")),
                     number("time_step_s", ValidRange.aboveZero(1e-6, "s")), number("duration_s", ValidRange.aboveZero(1, "s")),
                     number("snapshots", ValidRange.closed(1, 1000, "")),

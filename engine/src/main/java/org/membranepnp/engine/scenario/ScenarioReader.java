@@ -16,6 +16,7 @@ import org.membranepnp.engine.model.Boundary;
 import org.membranepnp.engine.model.BoundaryKind;
 import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.MembraneSide;
 import org.membranepnp.engine.model.MeshSpec;
 import org.membranepnp.engine.model.NaKPump;
 import org.membranepnp.engine.model.ParticleSpec;
@@ -24,6 +25,7 @@ import org.membranepnp.engine.model.RunSpec;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.model.Schedule;
 import org.membranepnp.engine.model.Species;
+import org.membranepnp.engine.model.SurfacePatch;
 import org.membranepnp.engine.units.PhysicalConstants;
 
 /** Turns the (overridden) TOML tree into a validated {@link Scenario}, failing on the first problem. */
@@ -93,15 +95,17 @@ final class ScenarioReader {
     }
 
     /**
-     * The 2-D geometry: {@code [lateral]} height_nm and the {@code [[channel]]} pores. Both belong to 2-D
-     * scenarios only; a 2-D scenario takes walls and reservoirs, clamps, the pump and schedules as in 1-D.
+     * The 2-D geometry: {@code [lateral]} height_nm, the {@code [[channel]]} pores and the
+     * {@code [[surface_patch]]} charged stretches of the membrane's faces. All belong to 2-D scenarios only; a 2-D
+     * scenario takes walls and reservoirs, clamps, the pump and schedules as in 1-D.
      */
     private Lateral readLateral(Section top, int dimension, List<Species> species) {
         if (dimension == 1) {
-            for (String key : List.of("lateral", "channel")) {
+            for (String key : List.of("lateral", "channel", "surface_patch")) {
                 if (top.has(key)) {
+                    String table = key.equals("lateral") ? "[" + key + "]" : "[[" + key + "]]";
                     throw top.fail(key, "only allowed with dimension = 2 (a 1-D slab has no extent along the membrane); "
-                            + "set dimension = 2, or remove [" + key + "]");
+                            + "set dimension = 2, or remove " + table);
                 }
             }
             return Lateral.NONE;
@@ -145,7 +149,73 @@ final class ScenarioReader {
             throw diag.error("channel", null, "missing; " + axisymmetricNeeds + "give exactly one [[channel]] on the "
                     + "axis, e.g. center_nm = 0, width_nm = 1 (the pore's diameter), permeability_cm_s = { K = 1 }");
         }
-        return new Lateral(height, channels, geometry);
+        List<SurfacePatch> patches = readSurfacePatches(top, height, axisymmetric);
+        return new Lateral(height, channels, geometry, patches);
+    }
+
+    /**
+     * The optional {@code [[surface_patch]]} tables (absent: none): side, from_nm, to_nm (radii if axisymmetric,
+     * 0 ≤ from &lt; to ≤ height) and charge_C_m2, added to the face's uniform charge. Patches may overlap (they add).
+     */
+    private List<SurfacePatch> readSurfacePatches(Section top, double heightNm, boolean axisymmetric) {
+        JsonNode array = top.get("surface_patch");
+        if (array == null) {
+            return List.of();
+        }
+        String needs = "[[surface_patch]] tables, each with side, from_nm, to_nm and charge_C_m2, e.g. side = \"inside\", "
+                + "from_nm = 0, to_nm = " + ValueText.rounded(heightNm / 2, 6) + ", charge_C_m2 = -0.05";
+        if (!array.isArray()) {
+            throw top.fail("surface_patch", "expected [[surface_patch]] tables, got " + ValueText.kind(array)
+                    + "; write " + needs);
+        }
+        List<SurfacePatch> patches = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String path = "surface_patch[" + (i + 1) + "]";
+            JsonNode item = array.get(i);
+            if (!item.isObject()) {
+                throw diag.error(path, item, "expected a table; write " + needs);
+            }
+            patches.add(readSurfacePatch(new Section(item, path, diag), heightNm, axisymmetric));
+        }
+        return patches;
+    }
+
+    private static SurfacePatch readSurfacePatch(Section p, double heightNm, boolean axisymmetric) {
+        if (!p.has("side")) {
+            throw p.missing("side", "\"inside\" (the membrane face the patch lies on: \"inside\" or \"outside\")");
+        }
+        MembraneSide side = p.choice("side", MembraneSide.INSIDE, MembraneSide.class);
+        String h = ValueText.rounded(heightNm, 6);
+        String along = axisymmetric ? "radius" : "y";
+        String fromHint = "the " + along + " where the patch starts in nm, from 0 to below to_nm, e.g. from_nm = 0";
+        String toHint = "the " + along + " where the patch ends in nm, above from_nm and at most lateral.height_nm = " + h
+                + ", e.g. to_nm = " + h;
+        if (!p.has("from_nm")) {
+            throw p.missing("from_nm", "0 (" + fromHint + ")");
+        }
+        double from = p.number("from_nm", fromHint, "0");
+        if (!p.has("to_nm")) {
+            throw p.missing("to_nm", h + " (" + toHint + ")");
+        }
+        double to = p.number("to_nm", toHint, h);
+        if (from < 0) {
+            throw p.fail("from_nm", "must be at least 0 (the patch lies in [0, " + h + "] nm); " + fromHint);
+        }
+        if (to > heightNm) {
+            throw p.fail("to_nm", "is beyond lateral.height_nm = " + h + " (the patch must lie in [0, " + h + "] nm); "
+                    + toHint);
+        }
+        if (from >= to) {
+            throw p.fail("from_nm", "is not below to_nm = " + ValueText.rounded(to, 6) + " (an empty patch); give "
+                    + "from_nm < to_nm, e.g. from_nm = 0, to_nm = " + ValueText.rounded(to > 0 ? to : heightNm, 6));
+        }
+        String chargeHint = "the patch's charge density in C/m², added to the face's uniform surface charge, e.g. "
+                + "charge_C_m2 = -0.05 for acidic lipids";
+        if (!p.has("charge_C_m2")) {
+            throw p.missing("charge_C_m2", "-0.05 (" + chargeHint + ")");
+        }
+        double charge = p.number("charge_C_m2", chargeHint, "-0.05");
+        return new SurfacePatch(side, from, to, charge);
     }
 
     private Channel readChannel(Section c, int number, double heightNm, boolean axisymmetric, List<Species> species,

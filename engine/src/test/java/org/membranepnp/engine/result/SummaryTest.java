@@ -45,7 +45,7 @@ class SummaryTest {
                 "time_steps", "wall_time_s", "cells", "temperature_K", "intramembrane_drop_mV",
                 "surface_concentrations_mM", "membrane_current_A_m2", "pump_current_A_m2", "mullins_noda_mV",
                 "ghk_with_pump_mV", "provenance", "geometry", "particle_count", "particle_time_step_s",
-                "discretisation_error_mV"), names);
+                "discretisation_error_mV", "channel_current_A"), names);
         List<String> species = new ArrayList<>();
         json.get("nernst_mV").fieldNames().forEachRemaining(species::add);
         assertEquals(List.of("K", "Cl"), species);
@@ -166,7 +166,8 @@ class SummaryTest {
                 org.membranepnp.engine.model.LateralGeometry.AXISYMMETRIC));
         List<String> keys = new ArrayList<>();
         axi.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("dimension", "membrane_nm", "height_nm", "lateral_geometry", "channels"), keys);
+        assertEquals(List.of("dimension", "membrane_nm", "height_nm", "lateral_geometry", "channels",
+                "channel_current_unit", "surface_patches"), keys);
         assertEquals("axisymmetric", axi.get("lateral_geometry").textValue());
         JsonNode y = axi.get("channels").get(0).get("y_nm");
         assertEquals(0, y.get(0).doubleValue(), 0);
@@ -179,6 +180,34 @@ class SummaryTest {
         assertEquals(9, planar.get("channels").get(0).get("y_nm").get(0).doubleValue(), 0);
         assertEquals(11, planar.get("channels").get(0).get("y_nm").get(1).doubleValue(), 0);
         assertFalse(Summary.of(TestRuns.steady(), provenance()).toJsonNode().get("geometry").has("lateral_geometry"));
+    }
+
+    @Test
+    void geometryListsTheSurfacePatches() {
+        List<org.membranepnp.engine.model.Channel> mid = List.of(
+                new org.membranepnp.engine.model.Channel("K pore", 10, 2, 80, new double[] {1, 0}));
+        List<org.membranepnp.engine.model.SurfacePatch> patches = List.of(
+                new org.membranepnp.engine.model.SurfacePatch(org.membranepnp.engine.model.MembraneSide.INSIDE, 2, 8, -0.05),
+                new org.membranepnp.engine.model.SurfacePatch(org.membranepnp.engine.model.MembraneSide.OUTSIDE, 0, 20, 0.01));
+        JsonNode g = twoDimensional(new org.membranepnp.engine.model.Lateral(20, mid,
+                org.membranepnp.engine.model.LateralGeometry.PLANAR, patches));
+        JsonNode list = g.get("surface_patches");
+        assertTrue(list.isArray());
+        assertEquals(2, list.size());
+        List<String> keys = new ArrayList<>();
+        list.get(0).fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("side", "from_nm", "to_nm", "charge_C_m2"), keys);
+        assertEquals("inside", list.get(0).get("side").textValue());
+        assertEquals(2, list.get(0).get("from_nm").doubleValue(), 0);
+        assertEquals(8, list.get(0).get("to_nm").doubleValue(), 0);
+        assertEquals(-0.05, list.get(0).get("charge_C_m2").doubleValue(), 0);
+        assertEquals("outside", list.get(1).get("side").textValue());
+        assertEquals(0.01, list.get(1).get("charge_C_m2").doubleValue(), 0);
+        // none: an empty list in 2-D, and no key in 1-D
+        JsonNode none = twoDimensional(new org.membranepnp.engine.model.Lateral(20, mid));
+        assertTrue(none.get("surface_patches").isArray());
+        assertEquals(0, none.get("surface_patches").size());
+        assertFalse(Summary.of(TestRuns.steady(), provenance()).toJsonNode().get("geometry").has("surface_patches"));
     }
 
     @Test

@@ -253,7 +253,7 @@ class ScenarioRangesTest {
         collectWithoutRange(KeySchema.ROOT, "", withoutRange);
         assertEquals(new TreeSet<>(List.of("title", "species.name", "pump.saturating", "pump.sodium", "pump.potassium",
                 "boundary.inside", "boundary.outside", "boundary.clamp", "run.mode", "schedule.key", "schedule.value",
-                "channel.name", "lateral.geometry")), withoutRange, "keys without a range (all should hold text, a boolean or, for "
+                "channel.name", "lateral.geometry", "surface_patch.side")), withoutRange, "keys without a range (all should hold text, a boolean or, for "
                 + "schedule.value, take the scheduled key's range)");
         assertEquals("from 200 to 400 K", KeySchema.rangeOf("temperature_K").text());
         assertEquals("from 0 to 10000 mM", KeySchema.rangeOf("outside.concentrations_mM.Na").text());
