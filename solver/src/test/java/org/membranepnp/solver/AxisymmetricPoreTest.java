@@ -79,6 +79,26 @@ class AxisymmetricPoreTest {
         assertEquals(perSpecies[0], (Double) pk.get("K"), 0.0);
     }
 
+    /**
+     * The current clamp of an axisymmetric patch: clamped to the current density that 1 mV drove, the pore settles at
+     * 1 mV (the bordered electrode potential and the current per disc area πR²).
+     */
+    @Test
+    void aCurrentClampAtTheCurrentOfOneMillivoltGivesOneMillivolt() {
+        Scenario s = ScenarioLoader.load(example("pore-axisymmetric"));
+        RunResult v = Simulation.run(s, SolverOptions.DEFAULT, ProgressListener.NONE);
+        double density = 0;
+        for (int i = 0; i < s.speciesCount(); i++) {
+            density += s.charges()[i] * PhysicalConstants.FARADAY_C_PER_MOL * v.membraneFluxMolPerM2S()[i];
+        }
+        var b = s.boundary();
+        Scenario clamped = s.withBoundary(new org.membranepnp.engine.model.Boundary(b.inside(), b.outside(),
+                org.membranepnp.engine.model.ClampKind.CURRENT, density, 0));
+        RunResult i = Simulation.run(clamped, SolverOptions.DEFAULT, ProgressListener.NONE);
+        assertEquals(1.0, v.membranePotentialMv(), 1e-12);
+        assertEquals(1.0, i.membranePotentialMv(), 1e-6, "V_m at the clamp current " + density + " A/m²");
+    }
+
     @Test
     void aPlanarPatchReportsTheChannelCurrentPerMetreOfDepth() {
         // the same pore in a planar patch of the same height conducts per metre of depth, not in amperes

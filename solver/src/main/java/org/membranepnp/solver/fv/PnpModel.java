@@ -544,11 +544,6 @@ public final class PnpModel implements ScheduledParameters {
         return part / total;
     }
 
-    /** Node (i, j) of the tensor layout. */
-    public int node(int i, int j) {
-        return j * nx + i;
-    }
-
     /** A pore (channel index) whose elements touch node k, or −1. */
     public int poreAt(int k) {
         return poreOfNode[k];

@@ -53,10 +53,10 @@ public final class BlockSlots {
             for (int q = mesh.incidenceStart(k); q < mesh.incidenceStart(k + 1); q++) {
                 int other = other(mesh, q, k);
                 int t = n + q;
-                if (other == k - 1 && i > 0) {
+                if (other == k - 1) { // x-meshes have at least two columns: k − 1 is never the node below
                     array[t] = l.lower;
                     offset[t] = i * mm;
-                } else if (other == k + 1 && i < nx - 1) {
+                } else if (other == k + 1) {
                     array[t] = l.upper;
                     offset[t] = i * mm;
                 } else if (other == k - nx && south != null) {
@@ -92,11 +92,6 @@ public final class BlockSlots {
         int e = mesh.incidentEdge(q);
         int a = mesh.edgeA(e);
         return a == k ? mesh.edgeB(e) : a;
-    }
-
-    /** Block size. */
-    public int blockSize() {
-        return m;
     }
 
     /** The array that holds slot t. */

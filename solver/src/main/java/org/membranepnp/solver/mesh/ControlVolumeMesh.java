@@ -279,31 +279,6 @@ public final class ControlVolumeMesh {
         return v;
     }
 
-    /**
-     * The edges that cross the plane x = {@code xNm} (one end on each side), in increasing order; each is oriented
-     * from its inside end A to its outside end B.
-     */
-    public int[] edgesCrossing(double xNm) {
-        int count = 0;
-        for (int e = 0; e < edgeA.length; e++) {
-            if (crosses(e, xNm)) {
-                count++;
-            }
-        }
-        int[] result = new int[count];
-        count = 0;
-        for (int e = 0; e < edgeA.length; e++) {
-            if (crosses(e, xNm)) {
-                result[count++] = e;
-            }
-        }
-        return result;
-    }
-
-    private boolean crosses(int e, double x) {
-        return this.xNm[edgeA[e]] < x && this.xNm[edgeB[e]] > x;
-    }
-
     /** Accumulates the parts of a mesh; the builders of each geometry use it. */
     static final class Builder {
         private final int dimension;

@@ -120,7 +120,7 @@ public final class PatchMeshBuilder {
             b.face(BoundaryFace.LATERAL_WALL, ey * nx + i, (ey - 1) * ex + i, half * wall);
             b.face(BoundaryFace.LATERAL_WALL, ey * nx + i + 1, (ey - 1) * ex + i, half * wall);
         }
-        double area = axisymmetric ? Math.PI * (top * top - ys[0] * ys[0]) : top - ys[0];
+        double area = axisymmetric ? Math.PI * top * top : top; // y starts at 0: the mirror plane, or the axis
         b.membrane(a, bEnd, area);
         return b.build();
     }

@@ -71,10 +71,14 @@ class PnpAssemblerJacobianTest {
         return PatchMeshBuilder.build(new Mesh2D(across(s), y, s.lateral()), axisymmetric);
     }
 
-    /** The slab with a closed inside bath and a saturating pump: closed amounts and the pump's couplings. */
+    /**
+     * The slab with a closed inside bath and a saturating pump: closed amounts and the pump's couplings. The pump is
+     * made as fast as the ions' transport (10¹³ cycles/(s µm²), far beyond a real membrane's), so that its
+     * derivatives weigh in every row they enter.
+     */
     private static Scenario closedPumped(Scenario s) {
         return s.withBoundary(new Boundary(BoundaryKind.WALL, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0))
-                .withPump(new org.membranepnp.engine.model.NaKPump(3e5, true, 1.5, 10, "Na", "K"));
+                .withPump(new org.membranepnp.engine.model.NaKPump(1e13, true, 15, 100, "Na", "K"));
     }
 
     @Test

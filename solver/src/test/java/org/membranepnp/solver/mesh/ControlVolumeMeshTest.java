@@ -99,6 +99,98 @@ class ControlVolumeMeshTest {
         }
     }
 
+    /**
+     * Every face part belongs to an element that has its node as a corner; the membrane faces lie on lipid, and add
+     * up to the lipid's area (H − w, or π(R² − a²)); the far wall is L (or 2πR·L).
+     */
+    @Test
+    void facePartsLieOnTheirElementsAndAddUpToTheFaces() {
+        for (LateralGeometry g : LateralGeometry.values()) {
+            boolean axi = g == LateralGeometry.AXISYMMETRIC;
+            ControlVolumeMesh mesh = build(g);
+            int nx = mesh.nx();
+            int ex = nx - 1;
+            double[] sum = new double[BoundaryFace.values().length];
+            for (int p = 0; p < mesh.facePartCount(); p++) {
+                int k = mesh.facePartNode(p);
+                int el = mesh.facePartElement(p);
+                int i = el % ex;
+                int j = el / ex;
+                int ki = k % nx;
+                int kj = k / nx;
+                assertEquals(true, (ki == i || ki == i + 1) && (kj == j || kj == j + 1),
+                        g + ": face part " + p + " of node " + k + " on element " + el);
+                BoundaryFace f = mesh.facePartFace(p);
+                if (f == BoundaryFace.MEMBRANE_INSIDE || f == BoundaryFace.MEMBRANE_OUTSIDE) {
+                    assertEquals(Material.LIPID, mesh.material(el));
+                    assertEquals(f == BoundaryFace.MEMBRANE_INSIDE ? mesh.membraneStartColumn()
+                            : mesh.membraneEndColumn(), ki);
+                }
+                if (f == BoundaryFace.INSIDE_END) {
+                    assertEquals(0, ki);
+                }
+                if (f == BoundaryFace.OUTSIDE_END) {
+                    assertEquals(nx - 1, ki);
+                }
+                if (f == BoundaryFace.LATERAL_WALL) {
+                    assertEquals(mesh.ny() - 1, kj);
+                }
+                sum[f.ordinal()] += mesh.facePartAreaNm(p);
+                assertEquals(true, mesh.elementCenterYNm(el) > mesh.yNm(j * nx)
+                        && mesh.elementCenterYNm(el) < mesh.yNm((j + 1) * nx));
+            }
+            // the pore: width 2 nm (planar) or diameter 2 nm (axisymmetric)
+            double lipid = axi ? Math.PI * (64 - 1) : 8 - 2;
+            assertEquals(lipid, sum[BoundaryFace.MEMBRANE_INSIDE.ordinal()], 1e-12 * lipid, g + " inside face");
+            assertEquals(lipid, sum[BoundaryFace.MEMBRANE_OUTSIDE.ordinal()], 1e-12 * lipid, g + " outside face");
+            double length = mesh.xNm(nx - 1);
+            double wall = axi ? 2 * Math.PI * 8 * length : length;
+            assertEquals(wall, sum[BoundaryFace.LATERAL_WALL.ordinal()], 1e-12 * wall, g + " far wall");
+            for (BoundaryFace f : BoundaryFace.values()) {
+                double perNode = 0;
+                for (int k = 0; k < mesh.nodeCount(); k++) {
+                    perNode += mesh.faceAreaNm(f, k);
+                }
+                assertEquals(sum[f.ordinal()], perNode, 1e-12 * perNode);
+            }
+        }
+    }
+
+    /** The chain: the discrete Laplacian of x² is 2 × the control volume, and every face part is on its node. */
+    @Test
+    void aChainIsExactToo() {
+        Scenario s = patch(LateralGeometry.PLANAR);
+        Mesh1D across = GradedMeshBuilder.plan(s, 2.0).build();
+        ControlVolumeMesh chain = ChainMeshBuilder.build(across);
+        double[] flux = new double[chain.nodeCount()];
+        for (int e = 0; e < chain.edgeCount(); e++) {
+            int a = chain.edgeA(e);
+            int b = chain.edgeB(e);
+            assertEquals(a + 1, b);
+            double t = chain.edgePartFactorNm(chain.edgePartStart(e));
+            flux[a] += t * (sq(chain.xNm(b)) - sq(chain.xNm(a)));
+            flux[b] -= t * (sq(chain.xNm(b)) - sq(chain.xNm(a)));
+        }
+        for (int k = 1; k < chain.nodeCount() - 1; k++) {
+            assertEquals(2 * chain.nodeVolumeNm(k), flux[k], 1e-9 * chain.nodeVolumeNm(k), "node " + k);
+        }
+        for (int p = 0; p < chain.facePartCount(); p++) {
+            int k = chain.facePartNode(p);
+            int el = chain.facePartElement(p);
+            assertEquals(true, el == k || el == k - 1, "face part " + p);
+            assertEquals(1.0, chain.facePartAreaNm(p), 0.0);
+            if (chain.facePartFace(p) == BoundaryFace.MEMBRANE_INSIDE
+                    || chain.facePartFace(p) == BoundaryFace.MEMBRANE_OUTSIDE) {
+                assertEquals(Material.LIPID, chain.material(el));
+            }
+        }
+        assertEquals(4, chain.facePartCount());
+        assertEquals(0, chain.facePartNode(0));
+        assertEquals(chain.nodeCount() - 1, chain.facePartNode(1));
+        assertEquals(across.membraneStartNode(), chain.facePartNode(2));
+        assertEquals(across.membraneEndNode(), chain.facePartNode(3));
+    }
+
     private static double sq(double v) {
         return v * v;
     }

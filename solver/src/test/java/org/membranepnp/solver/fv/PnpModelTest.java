@@ -1,0 +1,224 @@
+package org.membranepnp.solver.fv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.membranepnp.engine.model.Boundary;
+import org.membranepnp.engine.model.BoundaryKind;
+import org.membranepnp.engine.model.Channel;
+import org.membranepnp.engine.model.ClampKind;
+import org.membranepnp.engine.model.Lateral;
+import org.membranepnp.engine.model.LateralGeometry;
+import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.NaKPump;
+import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.solver.linalg.BlockSlots;
+import org.membranepnp.solver.linalg.BlockTridiagonalMatrix;
+import org.membranepnp.solver.mesh.BoundaryFace;
+import org.membranepnp.solver.mesh.ChainMeshBuilder;
+import org.membranepnp.solver.mesh.ControlVolumeMesh;
+import org.membranepnp.solver.mesh.GradedMeshBuilder;
+import org.membranepnp.solver.mesh.LateralMeshBuilder;
+import org.membranepnp.solver.mesh.Mesh1D;
+import org.membranepnp.solver.mesh.Mesh2D;
+import org.membranepnp.solver.mesh.PatchMeshBuilder;
+import org.membranepnp.solver.parallel.WorkerPool;
+import org.membranepnp.solver.validation.RandomPhysicalScenarios;
+import org.membranepnp.solver.validation.ReferenceScenarios;
+
+/**
+ * The one model and assembler against independent computations: on a chain, every residual of an implicit Euler step
+ * against the 1-D model's own assembler ({@link PnpAssembler1D}, written separately) for random physical scenarios
+ * (divalent ions, walls, clamps, charged faces, pumps); on patches, the coefficients against their geometry.
+ */
+class PnpModelTest {
+
+    @Test
+    void onAChainEveryTimeStepResidualIsTheOneDimensionalAssemblers() {
+        RandomPhysicalScenarios random = new RandomPhysicalScenarios(20261205L);
+        int pumps = 0;
+        int divalent = 0;
+        for (int c = 0; c < 24; c++) {
+            Scenario s = random.next(RandomPhysicalScenarios.Kind.ANY);
+            pumps += s.pump().present() ? 1 : 0;
+            for (int zq : s.charges()) {
+                divalent += Math.abs(zq) == 2 ? 1 : 0;
+            }
+            Mesh1D mesh = GradedMeshBuilder.plan(s, 3.0).build();
+            PnpModel1D one = new PnpModel1D(s, mesh);
+            PnpModel two = new PnpModel(s, ChainMeshBuilder.build(mesh));
+            assertEquals(one.n, two.n);
+            int n = one.n;
+            int m = one.m;
+            SplittableRandom rnd = new SplittableRandom(c);
+            double[] u = new double[n * m];
+            double[] uOld = new double[n * m];
+            double c0 = one.scales.concentrationMolPerM3;
+            for (int k = 0; k < n; k++) {
+                u[k * m] = rnd.nextDouble(-2, 2);
+                uOld[k * m] = rnd.nextDouble(-2, 2);
+                for (int q = 0; q < one.s; q++) {
+                    boolean off = one.kind[k * m + 1 + q] == EquationKind.INACTIVE;
+                    assertEquals(one.kind[k * m + 1 + q] == EquationKind.INACTIVE,
+                            two.kind(k * m + 1 + q) == EquationKind.INACTIVE, "inactive " + k + "," + q);
+                    u[k * m + 1 + q] = off ? 0 : rnd.nextDouble(0.1, 2) * 50 / c0;
+                    uOld[k * m + 1 + q] = off ? 0 : rnd.nextDouble(0.1, 2) * 50 / c0;
+                    assertEquals(one.volume[k * s(one) + q], two.volume(k, q), 1e-13 * one.volume[k * s(one) + q]);
+                }
+                assertEquals(one.waterVolume[k], two.waterVolume(k), 1e-13 * one.waterVolume[k]);
+                assertEquals(one.surfaceCharge[k], two.fixedCharge(k), 1e-13 * Math.abs(one.surfaceCharge[k]));
+            }
+            double invDt = 7.0;
+            double[] r1 = new double[n * m];
+            double[] r2 = new double[n * m];
+            new PnpAssembler1D(one).assemble(u, uOld, invDt, List.of(), r1, new BlockTridiagonalMatrix(n, m));
+            PnpAssembler asm = new PnpAssembler(two, WorkerPool.serial());
+            BlockSlots jac = BlockSlots.sparse(two.mesh, m);
+            asm.assemble(u, uOld, invDt, r2, jac);
+            double[][] a = jac.toDense();
+            boolean[] amountRow = new boolean[n * m];
+            for (ClosedAmount ca : two.closedAmounts()) {
+                amountRow[ca.row(m)] = true;
+            }
+            for (int row = 0; row < n * m; row++) {
+                if (amountRow[row] || (row == 0 && one.kind[0] == EquationKind.CURRENT_CLAMP)) {
+                    continue; // global rows: the amounts (a steady-state row in 1-D), the clamp's (its own test)
+                }
+                double scale = Math.abs(r1[row]);
+                for (int j = 0; j < n * m; j++) {
+                    scale += Math.abs(a[row][j] * u[j]) + Math.abs(a[row][j] * uOld[j]);
+                }
+                assertEquals(r1[row], r2[row], 1e-11 * scale + 1e-300, "row " + row + " of case " + c + ": "
+                        + s.boundary() + (s.pump().present() ? ", pump" : ""));
+            }
+        }
+        assertTrue(pumps >= 2 && divalent >= 3, pumps + " pumps, " + divalent + " divalent species");
+    }
+
+    private static int s(PnpModel1D model) {
+        return model.s;
+    }
+
+    private static Scenario patch(LateralGeometry g) {
+        double center = g == LateralGeometry.AXISYMMETRIC ? 0 : 6;
+        Channel pore = new Channel("pore", center, 2, 70, new double[] {1.0, 0.5, 0.2, 0}, -20);
+        Scenario s = ReferenceScenarios.plane(ReferenceScenarios.neuronRest(), 0.01, 12, List.of())
+                .withLateral(new Lateral(12, List.of(pore), g));
+        Membrane m = s.membrane();
+        return s.withMembrane(new Membrane(m.thicknessNm(), m.permittivity(), new double[] {1e-6, 2e-7, 3e-7, 0},
+                        -0.01, 0.02, 1e-3))
+                .withPump(new NaKPump(3000, true, 1.5, 10, "Na", "K"));
+    }
+
+    private static ControlVolumeMesh mesh(Scenario s, boolean axi) {
+        Mesh1D across = GradedMeshBuilder.plan(s, 2.0).build();
+        return PatchMeshBuilder.build(new Mesh2D(across, LateralMeshBuilder.build(s.lateral(), 0.8, 2.0),
+                s.lateral()), axi);
+    }
+
+    @Test
+    void schedulingTheLipidsPermeabilityIsBuildingTheModelWithIt() {
+        for (LateralGeometry g : LateralGeometry.values()) {
+            Scenario s = patch(g);
+            ControlVolumeMesh mesh = mesh(s, g == LateralGeometry.AXISYMMETRIC);
+            PnpModel model = new PnpModel(s, mesh);
+            model.setMembranePermeabilityCmPerS(1, 5e-5);
+            Membrane m = s.membrane();
+            double[] p = m.permeabilityCmPerS().clone();
+            p[1] = 5e-5;
+            PnpModel fresh = new PnpModel(s.withMembrane(new Membrane(m.thicknessNm(), m.permittivity(), p,
+                    m.insideSurfaceChargeCPerM2(), m.outsideSurfaceChargeCPerM2(), m.partitionCoefficient())), mesh);
+            int changed = 0;
+            for (int e = 0; e < mesh.edgeCount(); e++) {
+                for (int q = 0; q < model.s; q++) {
+                    assertEquals(fresh.edgeCoefficient(e, q), model.edgeCoefficient(e, q),
+                            1e-15 * fresh.edgeCoefficient(e, q), g + " edge " + e + " species " + q);
+                }
+                changed += fresh.edgeCoefficient(e, 1) != new PnpModel(s, mesh).edgeCoefficient(e, 1) ? 1 : 0;
+            }
+            assertTrue(changed > 10, "edges through the lipid changed: " + changed);
+        }
+    }
+
+    @Test
+    void areasVolumesAndPumpSitesFollowTheGeometry() {
+        for (LateralGeometry g : LateralGeometry.values()) {
+            boolean axi = g == LateralGeometry.AXISYMMETRIC;
+            Scenario s = patch(g);
+            ControlVolumeMesh mesh = mesh(s, axi);
+            PnpModel model = new PnpModel(s, mesh);
+            double lambda = model.scales.lengthFromNm(1.0);
+            double area = axi ? Math.PI * 144 : 12;
+            assertEquals(area * Math.pow(lambda, axi ? 2 : 1), model.membraneArea, 1e-12 * model.membraneArea);
+            double rows = 0;
+            for (int j = 0; j < model.ny; j++) {
+                rows += model.rowWeight(j);
+            }
+            assertEquals(area, rows, 1e-12 * area, "row weights tile the membrane");
+            double water = 0;
+            for (int k = 0; k < model.n; k++) {
+                water += model.waterVolume(k);
+            }
+            double baths = 2 * 10 * area * Math.pow(lambda, axi ? 3 : 2);
+            assertEquals(baths, water, 1e-12 * baths, "the baths' water");
+            // the pump: one site per lipid node of the inside face, paired across the membrane, carrying the whole area
+            double sites = 0;
+            int na = s.speciesIndex("Na");
+            int k = s.speciesIndex("K");
+            assertEquals(na, model.pumpSodium());
+            assertEquals(k, model.pumpPotassium());
+            for (int p = 0; p < model.pumpSites(); p++) {
+                int in = model.pumpInsideNode(p);
+                int out = model.pumpOutsideNode(p);
+                assertEquals(mesh.yNm(in), mesh.yNm(out), 0.0);
+                assertEquals(mesh.xNm(model.membraneStart * 1), mesh.xNm(in), 0.0);
+                assertEquals(mesh.xNm(model.membraneEnd), mesh.xNm(out), 0.0);
+                assertTrue(mesh.faceAreaNm(BoundaryFace.MEMBRANE_INSIDE, in) > 0);
+                sites += model.pumpArea(p);
+            }
+            assertEquals(model.membraneArea, sites, 1e-12 * sites, "the pumps of the whole membrane");
+            assertTrue(model.pumpSites() < model.ny, "no pump in the pore");
+            // the pore's share of each edge's transmissibility
+            int pore = 0;
+            for (int e = 0; e < mesh.edgeCount(); e++) {
+                double share = model.channelShare(e, 0, 0);
+                assertTrue(share >= 0 && share <= 1 + 1e-15);
+                pore += share == 1.0 ? 1 : 0;
+            }
+            assertTrue(pore > 5, "edges inside the pore: " + pore);
+        }
+    }
+
+    @Test
+    void clampsAreSetThroughTheirOneSetter() {
+        Scenario s = patch(LateralGeometry.PLANAR);
+        ControlVolumeMesh mesh = mesh(s, false);
+        PnpModel current = new PnpModel(s.withBoundary(new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR,
+                ClampKind.CURRENT, 0.5, 0)), mesh);
+        assertTrue(current.currentClamped());
+        assertFalse(current.voltageClamped());
+        assertEquals(current.scales.currentFromAPerM2(0.5), current.clampCurrent(), 0.0);
+        current.setClampCurrent(-3.0);
+        assertEquals(-3.0, current.clampCurrent(), 0.0);
+        PnpModel voltage = new PnpModel(s.withBoundary(new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR,
+                ClampKind.VOLTAGE, 0, -30)), mesh);
+        assertTrue(voltage.voltageClamped());
+        assertEquals(voltage.scales.potentialFromMv(-30), voltage.electrodePotential(), 0.0);
+        voltage.setClampVoltage(1.25);
+        assertEquals(1.25, voltage.electrodePotential(), 0.0);
+        for (int k : voltage.insideElectrodeNodes()) {
+            assertEquals(1.25, voltage.dirichlet(k * voltage.m), 0.0);
+        }
+        assertEquals(voltage.ny, voltage.insideElectrodeNodes().length);
+        PnpModel walled = new PnpModel(s.withBoundary(new Boundary(BoundaryKind.WALL, BoundaryKind.RESERVOIR,
+                ClampKind.CURRENT, 0, 0)), mesh);
+        assertFalse(walled.currentClamped() || walled.voltageClamped());
+        assertEquals(0, walled.insideElectrodeNodes().length);
+        assertEquals(0.0, walled.electrodePotential(), 0.0);
+        assertFalse(walled.closedAmounts().isEmpty(), "the inside bath's impermeant anions are closed in");
+    }
+}
