@@ -61,9 +61,13 @@ class AxisymmetricPoreTest {
             poreCurrent += perSpecies[i];
             membraneCurrent += s.charges()[i] * PhysicalConstants.FARADAY_C_PER_MOL * r.membraneFluxMolPerM2S()[i];
         }
-        // the lipid passes nothing: the pore carries the whole current of the disc, per area × π R²
+        // the lipid passes nothing: the pore carries the whole current of the disc, per area × π R², species by species
         double discArea = Math.PI * discRadiusNm * discRadiusNm * 1e-18;
         assertEquals(membraneCurrent * discArea, poreCurrent, 1e-9 * Math.abs(poreCurrent));
+        for (int i = 0; i < n; i++) {
+            double density = s.charges()[i] * PhysicalConstants.FARADAY_C_PER_MOL * r.membraneFluxMolPerM2S()[i];
+            assertEquals(density * discArea, perSpecies[i], 1e-9 * Math.abs(perSpecies[i]), s.species().get(i).name());
+        }
         double g = poreCurrent / (r.membranePotentialMv() * 1e-3);
         double ratio = g / hall;
         System.out.printf("[hall] G = %.4f nS, Hall %.4f nS, ratio %.4f (a = %.2f nm, L = %.1f nm, R = %.0f nm)%n",

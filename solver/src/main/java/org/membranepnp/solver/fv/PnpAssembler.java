@@ -112,10 +112,10 @@ public final class PnpAssembler {
                 }
                 r[rows[q]] += PUMP_WEIGHT[q] * j;
                 // the derivative by the concentration at the row's own node lies in its diagonal block
-                int node = q < 2 ? in : out;
+                int node = rows[q] / m;
+                int v = rows[q] % m;
                 int col = q < 2 ? na : k;
                 double d = q < 2 ? pumpDSodium[p] : pumpDPotassium[p];
-                int v = rows[q] - node * m;
                 jac.array(node)[jac.offset(node) + v * m + col] += PUMP_WEIGHT[q] * d;
             }
         }
@@ -128,20 +128,17 @@ public final class PnpAssembler {
      */
     public void multiplyGlobal(double[] x, double[] y) {
         int m = model.m;
-        int sites = model.pumpSites();
-        if (sites > 0) {
-            int na = 1 + model.pumpSodium();
-            int k = 1 + model.pumpPotassium();
-            for (int p = 0; p < sites; p++) {
-                int in = model.pumpInsideNode(p) * m;
-                int out = model.pumpOutsideNode(p) * m;
-                double byK = pumpDPotassium[p] * x[out + k];
-                double byNa = pumpDSodium[p] * x[in + na];
-                addIfPumped(y, in + na, PUMP_WEIGHT[0] * byK);
-                addIfPumped(y, in + k, PUMP_WEIGHT[1] * byK);
-                addIfPumped(y, out + na, PUMP_WEIGHT[2] * byNa);
-                addIfPumped(y, out + k, PUMP_WEIGHT[3] * byNa);
-            }
+        int na = 1 + model.pumpSodium();
+        int k = 1 + model.pumpPotassium();
+        for (int p = 0; p < model.pumpSites(); p++) {
+            int in = model.pumpInsideNode(p) * m;
+            int out = model.pumpOutsideNode(p) * m;
+            double byK = pumpDPotassium[p] * x[out + k];
+            double byNa = pumpDSodium[p] * x[in + na];
+            addIfPumped(y, in + na, PUMP_WEIGHT[0] * byK);
+            addIfPumped(y, in + k, PUMP_WEIGHT[1] * byK);
+            addIfPumped(y, out + na, PUMP_WEIGHT[2] * byNa);
+            addIfPumped(y, out + k, PUMP_WEIGHT[3] * byNa);
         }
         for (ClosedAmount a : model.closedAmounts()) {
             int row = a.row(m);
@@ -275,11 +272,6 @@ public final class PnpAssembler {
                 jac.setIdentityRow(k, v, 1.0);
             }
         }
-    }
-
-    /** Flux of species q through edge e (from A to B) of the last evaluation (dimensionless). */
-    public double edgeFlux(int e, int q) {
-        return fluxes.flux[e * model.s + q];
     }
 
     /** Total flux of species q through {@code edges} (each oriented inside → outside), from the last evaluation. */

@@ -89,6 +89,39 @@ class PnpAssemblerJacobianTest {
         check(model, 14);
     }
 
+    /** The same with Na⁺ declared before K⁺: the pump finds its species by name, not by place. */
+    @Test
+    void chainJacobianWithThePumpsIonsInAnotherOrderMatchesFiniteDifferences() {
+        Scenario s = closedPumped(oneD(slab()));
+        int[] order = {1, 0, 2, 3};
+        List<org.membranepnp.engine.model.Species> species = new java.util.ArrayList<>();
+        for (int i : order) {
+            species.add(s.species().get(i));
+        }
+        Membrane m = s.membrane();
+        Scenario swapped = new Scenario(s.title(), 1, s.temperatureK(), species,
+                new org.membranepnp.engine.model.Bath(s.inside().widthUm(), s.inside().permittivity(),
+                        permute(s.inside().concentrationsMm(), order)),
+                new org.membranepnp.engine.model.Bath(s.outside().widthUm(), s.outside().permittivity(),
+                        permute(s.outside().concentrationsMm(), order)),
+                new Membrane(m.thicknessNm(), m.permittivity(), permute(m.permeabilityCmPerS(), order),
+                        m.insideSurfaceChargeCPerM2(), m.outsideSurfaceChargeCPerM2(), m.partitionCoefficient()),
+                s.boundary(), s.mesh(), s.run(), s.pump(), s.schedules(), Lateral.NONE,
+                org.membranepnp.engine.model.ParticleSpec.NONE);
+        PnpModel model = new PnpModel(swapped, ChainMeshBuilder.build(across(swapped)));
+        assertEquals(1, model.pumpPotassium());
+        assertEquals(0, model.pumpSodium());
+        check(model, 16);
+    }
+
+    private static double[] permute(double[] v, int[] order) {
+        double[] p = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            p[i] = v[order[i]];
+        }
+        return p;
+    }
+
     @Test
     void axisymmetricJacobianWithAmountsAndPumpMatchesFiniteDifferences() {
         Scenario s = closedPumped(patch(LateralGeometry.AXISYMMETRIC));
@@ -157,14 +190,27 @@ class PnpAssemblerJacobianTest {
             double[] grad = new double[size];
             asm.currentGradient(mid, invDt, grad);
             asm.addPumpCurrentGradient(grad);
+            // the displacement part of the current: T_ε ((ψ_A − ψ_B) − (ψ_A − ψ_B)_old) / (Γ Δt̂) through each edge
+            double displacement = 0;
+            for (int e : mid) {
+                int ea = model.mesh.edgeA(e) * m;
+                int eb = model.mesh.edgeB(e) * m;
+                displacement += model.edgePermittivity(e) * invDt / model.scales.poissonFactor
+                        * ((u[ea] - u[eb]) - (uOld[ea] - uOld[eb]));
+            }
+            double ionic = asm.current(mid, u, u, 0.0);
+            assertEquals(ionic + displacement, asm.current(mid, u, uOld, invDt),
+                    1e-12 * (Math.abs(ionic) + Math.abs(displacement)), "ionic + displacement current");
             double[] rowMax = new double[size];
             for (int i = 0; i < size; i++) {
                 for (int j = 0; j < size; j++) {
+                    assertTrue(Double.isFinite(a[i][j]), "finite ∂r[" + i + "]/∂u[" + j + "]: " + a[i][j]);
                     rowMax[i] = Math.max(rowMax[i], Math.abs(a[i][j]));
                 }
             }
             double gradMax = 0;
             for (double g : grad) {
+                assertTrue(Double.isFinite(g), "finite ∂I/∂u");
                 gradMax = Math.max(gradMax, Math.abs(g));
             }
             double[] rp = new double[size];

@@ -219,6 +219,108 @@ class PnpModelTest {
         assertFalse(walled.currentClamped() || walled.voltageClamped());
         assertEquals(0, walled.insideElectrodeNodes().length);
         assertEquals(0.0, walled.electrodePotential(), 0.0);
-        assertFalse(walled.closedAmounts().isEmpty(), "the inside bath's impermeant anions are closed in");
+        // the lipid passes K, Na, Cl: only the impermeant anion A is closed in, in exactly the inside bath's nodes
+        assertEquals(1, walled.closedAmounts().size());
+        ClosedAmount a = walled.closedAmounts().get(0);
+        assertEquals(s.speciesIndex("A"), a.species());
+        int insideNodes = 0;
+        for (int k = 0; k < walled.n; k++) {
+            insideNodes += mesh.xNm(k) <= mesh.xNm(walled.membraneStart) ? 1 : 0;
+        }
+        assertEquals(insideNodes, a.nodes().length);
+        for (int k : a.nodes()) {
+            assertTrue(mesh.xNm(k) <= mesh.xNm(walled.membraneStart));
+        }
+        assertEquals(a.nodes()[a.nodes().length - 1], a.rowNode());
+    }
+
+    /** The schedules of a 2-D run go through the same setters: a permeability and the clamp current. */
+    @Test
+    void aScheduleDrivesThePatchThroughItsSetters() {
+        Scenario s = patch(LateralGeometry.PLANAR).withBoundary(new Boundary(BoundaryKind.RESERVOIR,
+                BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0));
+        ControlVolumeMesh mesh = mesh(s, false);
+        PnpModel model = new PnpModel(s, mesh);
+        ParameterSchedule schedule = new ParameterSchedule(model, List.of(
+                new org.membranepnp.engine.model.Schedule("membrane.permeability_cm_s.Na", new double[] {0, 1e-3},
+                        new double[] {2e-7, 4e-5}),
+                new org.membranepnp.engine.model.Schedule("boundary.current_A_m2", new double[] {0, 1e-3},
+                        new double[] {0, 2.0})));
+        schedule.applyAt(0.5e-3 / model.scales.timeS, false);
+        assertEquals(model.scales.currentFromAPerM2(1.0), model.clampCurrent(), 1e-12 * model.clampCurrent());
+        Membrane m = s.membrane();
+        double[] p = m.permeabilityCmPerS().clone();
+        p[1] = 0.5 * (2e-7 + 4e-5);
+        PnpModel fresh = new PnpModel(s.withMembrane(new Membrane(m.thicknessNm(), m.permittivity(), p,
+                m.insideSurfaceChargeCPerM2(), m.outsideSurfaceChargeCPerM2(), m.partitionCoefficient())), mesh);
+        for (int e = 0; e < mesh.edgeCount(); e++) {
+            assertEquals(fresh.edgeCoefficient(e, 1), model.edgeCoefficient(e, 1), 1e-12 * fresh.edgeCoefficient(e, 1));
+        }
+    }
+
+    /** A pump that finds no Na⁺ at the inside face stops, and its derivatives stay finite (zero). */
+    @Test
+    void aPumpWithoutSodiumStopsWithFiniteDerivatives() {
+        Scenario s = patch(LateralGeometry.PLANAR);
+        PnpModel model = new PnpModel(s, mesh(s, false));
+        double[] u = new double[model.n * model.m];
+        for (int k = 0; k < model.n; k++) {
+            for (int q = 0; q < model.s; q++) {
+                if (model.kind(k * model.m + 1 + q) != EquationKind.INACTIVE) {
+                    u[k * model.m + 1 + q] = q == model.pumpSodium() ? 0.0 : 0.5;
+                }
+            }
+        }
+        PnpAssembler asm = new PnpAssembler(model, WorkerPool.serial());
+        BlockSlots jac = BlockSlots.sparse(model.mesh, model.m);
+        double[] r = new double[u.length];
+        asm.assemble(u, u, 0.0, r, jac);
+        assertEquals(0.0, asm.pumpCurrent(), 0.0);
+        double[] grad = new double[u.length];
+        asm.addPumpCurrentGradient(grad);
+        double[] x = new double[u.length];
+        java.util.Arrays.fill(x, 1.0);
+        double[] y = new double[u.length];
+        asm.multiplyGlobal(x, y);
+        for (int i = 0; i < u.length; i++) {
+            assertTrue(Double.isFinite(grad[i]) && Double.isFinite(y[i]) && Double.isFinite(r[i]), "entry " + i);
+        }
+        for (double[] row : jac.toDense()) {
+            for (double v : row) {
+                assertTrue(Double.isFinite(v));
+            }
+        }
+    }
+
+    /** Two pores: each edge's share belongs to its own pore, for every species that pore passes. */
+    @Test
+    void eachPoreOwnsItsEdges() {
+        Channel one = new Channel("one", 3, 2, 80, new double[] {1.0, 0.5, 0, 0});
+        Channel two = new Channel("two", 9, 2, 80, new double[] {0.3, 0, 0.7, 0});
+        Scenario s = patch(LateralGeometry.PLANAR).withLateral(new Lateral(12, List.of(one, two)));
+        ControlVolumeMesh mesh = mesh(s, false);
+        PnpModel model = new PnpModel(s, mesh);
+        int[] whole = new int[2];
+        for (int e = 0; e < mesh.edgeCount(); e++) {
+            boolean[] allIn = {true, true};
+            for (int p = mesh.edgePartStart(e); p < mesh.edgePartStart(e + 1); p++) {
+                int c = mesh.channel(mesh.edgePartElement(p));
+                allIn[0] &= c == 0;
+                allIn[1] &= c == 1;
+            }
+            for (int c = 0; c < 2; c++) {
+                Channel ch = c == 0 ? one : two;
+                for (int q = 0; q < model.s; q++) {
+                    double share = model.channelShare(e, c, q);
+                    if (allIn[c] && ch.isPermeant(q)) {
+                        assertEquals(1.0, share, 1e-15, "edge " + e + " in pore " + c + ", species " + q);
+                    } else if (allIn[1 - c]) {
+                        assertEquals(0.0, share, 0.0, "edge " + e + " of the other pore");
+                    }
+                }
+                whole[c] += allIn[c] ? 1 : 0;
+            }
+        }
+        assertTrue(whole[0] > 5 && whole[1] > 5, "edges inside each pore: " + whole[0] + ", " + whole[1]);
     }
 }
