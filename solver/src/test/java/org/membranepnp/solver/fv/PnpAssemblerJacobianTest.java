@@ -172,6 +172,7 @@ class PnpAssemblerJacobianTest {
             BlockSlots jac = BlockSlots.sparse(model.mesh, m);
             double[] r = new double[size];
             double invDt = 3.0;
+            asm.assemble(uOld, u, invDt, r, jac); // the matrix is reused: an assembly must clear what was there
             asm.assemble(u, uOld, invDt, r, jac);
             double[][] a = jac.toDense();
             // the global couplings (pump across the membrane, amounts), column by column
@@ -188,8 +189,21 @@ class PnpAssemblerJacobianTest {
             }
             int[] mid = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
             double[] grad = new double[size];
+            java.util.Arrays.fill(grad, 7.0); // a reused array: the gradient overwrites it
             asm.currentGradient(mid, invDt, grad);
             asm.addPumpCurrentGradient(grad);
+            // the pump's current from the engine's formula at the face concentrations of u
+            if (model.pumpSites() > 0) {
+                var pump = model.scenario.pump();
+                double cScale = model.scales.concentrationMolPerM3;
+                double expected = 0;
+                for (int p = 0; p < model.pumpSites(); p++) {
+                    double na = u[model.pumpInsideNode(p) * m + 1 + model.scenario.speciesIndex("Na")] * cScale;
+                    double k = u[model.pumpOutsideNode(p) * m + 1 + model.scenario.speciesIndex("K")] * cScale;
+                    expected += model.pumpArea(p) * pump.cycleFluxMolPerM2S(na, k) / model.scales.fluxMolPerM2S();
+                }
+                assertEquals(expected, asm.pumpCurrent(), 1e-12 * expected, "3 Na⁺ out, 2 K⁺ in: one charge a cycle");
+            }
             // the displacement part of the current: T_ε ((ψ_A − ψ_B) − (ψ_A − ψ_B)_old) / (Γ Δt̂) through each edge
             double displacement = 0;
             for (int e : mid) {

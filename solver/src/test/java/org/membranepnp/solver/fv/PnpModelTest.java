@@ -132,13 +132,14 @@ class PnpModelTest {
             p[1] = 5e-5;
             PnpModel fresh = new PnpModel(s.withMembrane(new Membrane(m.thicknessNm(), m.permittivity(), p,
                     m.insideSurfaceChargeCPerM2(), m.outsideSurfaceChargeCPerM2(), m.partitionCoefficient())), mesh);
+            PnpModel before = new PnpModel(s, mesh);
             int changed = 0;
             for (int e = 0; e < mesh.edgeCount(); e++) {
                 for (int q = 0; q < model.s; q++) {
                     assertEquals(fresh.edgeCoefficient(e, q), model.edgeCoefficient(e, q),
                             1e-15 * fresh.edgeCoefficient(e, q), g + " edge " + e + " species " + q);
                 }
-                changed += fresh.edgeCoefficient(e, 1) != new PnpModel(s, mesh).edgeCoefficient(e, 1) ? 1 : 0;
+                changed += fresh.edgeCoefficient(e, 1) != before.edgeCoefficient(e, 1) ? 1 : 0;
             }
             assertTrue(changed > 10, "edges through the lipid changed: " + changed);
         }
@@ -232,6 +233,47 @@ class PnpModelTest {
             assertTrue(mesh.xNm(k) <= mesh.xNm(walled.membraneStart));
         }
         assertEquals(a.nodes()[a.nodes().length - 1], a.rowNode());
+        // its row holds Σ V ĉ − N: zero at the state whose amount it keeps, Σ V δĉ away from it
+        double[] u = new double[walled.n * walled.m];
+        for (int k = 0; k < walled.n; k++) {
+            for (int q = 0; q < walled.s; q++) {
+                u[k * walled.m + 1 + q] = walled.kind(k * walled.m + 1 + q) == EquationKind.INACTIVE ? 0 : 0.3 + 0.01 * q;
+            }
+        }
+        walled.keepAmountsOf(u);
+        double expected = 0;
+        for (int k : a.nodes()) {
+            expected += walled.volume(k, a.species()) * u[k * walled.m + 1 + a.species()];
+        }
+        assertEquals(expected, walled.closedTarget(0), 1e-14 * expected);
+        PnpAssembler asm = new PnpAssembler(walled, WorkerPool.serial());
+        double[] r = new double[u.length];
+        asm.assemble(u, u, 0.0, r, BlockSlots.sparse(mesh, walled.m));
+        assertEquals(0.0, r[a.row(walled.m)], 1e-15 * expected);
+        double[] moved = u.clone();
+        double shift = 0;
+        for (int k : a.nodes()) {
+            moved[k * walled.m + 1 + a.species()] += 0.02;
+            shift += walled.volume(k, a.species()) * 0.02;
+        }
+        asm.assemble(moved, moved, 0.0, r, BlockSlots.sparse(mesh, walled.m));
+        assertEquals(shift, r[a.row(walled.m)], 1e-12 * shift);
+        // the kinds, as a copy
+        var kinds = walled.kinds();
+        for (int i = 0; i < kinds.length; i++) {
+            assertEquals(walled.kind(i), kinds[i]);
+        }
+        kinds[0] = null;
+        assertTrue(walled.kind(0) != null);
+        // the edges of a column join it to the next one, one per row
+        for (int c = 0; c < walled.nx - 1; c += 7) {
+            int[] edges = walled.columnEdges(c);
+            assertEquals(walled.ny, edges.length);
+            for (int j = 0; j < edges.length; j++) {
+                assertEquals(j * walled.nx + c, mesh.edgeA(edges[j]));
+                assertEquals(j * walled.nx + c + 1, mesh.edgeB(edges[j]));
+            }
+        }
     }
 
     /** The schedules of a 2-D run go through the same setters: a permeability and the clamp current. */
@@ -297,9 +339,34 @@ class PnpModelTest {
     void eachPoreOwnsItsEdges() {
         Channel one = new Channel("one", 3, 2, 80, new double[] {1.0, 0.5, 0, 0});
         Channel two = new Channel("two", 9, 2, 80, new double[] {0.3, 0, 0.7, 0});
-        Scenario s = patch(LateralGeometry.PLANAR).withLateral(new Lateral(12, List.of(one, two)));
+        Scenario open = patch(LateralGeometry.PLANAR).withLateral(new Lateral(12, List.of(one, two)));
+        Membrane m = open.membrane();
+        Scenario s = open.withMembrane(new Membrane(m.thicknessNm(), m.permittivity(), new double[4], 0, 0, 1e-3));
         ControlVolumeMesh mesh = mesh(s, false);
         PnpModel model = new PnpModel(s, mesh);
+        for (int k = 0; k < model.n; k++) {
+            int i = k % model.nx;
+            double y = mesh.yNm(k);
+            boolean inside = i >= model.membraneStart && i <= model.membraneEnd; // the faces touch the pore too
+            int expected = !inside ? -1 : (y >= 2 && y <= 4) ? 0 : (y >= 8 && y <= 10) ? 1 : -1;
+            assertEquals(expected, model.poreAt(k), "pore at node " + k);
+        }
+        // with a sealed lipid, the two pores carry all of each species' flux through the middle of the membrane
+        double[] u = new double[model.n * model.m];
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int i = 0; i < u.length; i++) {
+            u[i] = model.kind(i) == EquationKind.INACTIVE ? 0 : i % model.m == 0 ? rnd.nextDouble(-2, 2) : rnd.nextDouble(0.1, 1);
+        }
+        PnpAssembler asm = new PnpAssembler(model, WorkerPool.serial());
+        asm.evaluateFluxes(u);
+        int[] mid = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
+        for (int q = 0; q < model.s; q++) {
+            double total = asm.speciesFlux(mid, q);
+            double pores = asm.channelFlux(mid, 0, q) + asm.channelFlux(mid, 1, q);
+            assertEquals(total, pores, 1e-13 * Math.abs(total) + 1e-300, "species " + q);
+            assertEquals(one.isPermeant(q), asm.channelFlux(mid, 0, q) != 0.0);
+            assertEquals(two.isPermeant(q), asm.channelFlux(mid, 1, q) != 0.0);
+        }
         int[] whole = new int[2];
         for (int e = 0; e < mesh.edgeCount(); e++) {
             boolean[] allIn = {true, true};

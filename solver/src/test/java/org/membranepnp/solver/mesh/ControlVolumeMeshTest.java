@@ -156,6 +156,37 @@ class ControlVolumeMeshTest {
         }
     }
 
+    /** Every volume part's element has its node as a corner, and every face part of an edge both its nodes. */
+    @Test
+    void partsBelongToAdjacentElements() {
+        for (LateralGeometry g : LateralGeometry.values()) {
+            ControlVolumeMesh mesh = build(g);
+            int nx = mesh.nx();
+            for (int k = 0; k < mesh.nodeCount(); k++) {
+                for (int p = mesh.nodePartStart(k); p < mesh.nodePartStart(k + 1); p++) {
+                    assertEquals(true, corner(mesh, mesh.nodePartElement(p), k), g + " node " + k);
+                }
+            }
+            for (int e = 0; e < mesh.edgeCount(); e++) {
+                for (int p = mesh.edgePartStart(e); p < mesh.edgePartStart(e + 1); p++) {
+                    int el = mesh.edgePartElement(p);
+                    assertEquals(true, corner(mesh, el, mesh.edgeA(e)) && corner(mesh, el, mesh.edgeB(e)),
+                            g + " edge " + e);
+                }
+            }
+            assertEquals(true, nx > 2);
+        }
+    }
+
+    private static boolean corner(ControlVolumeMesh mesh, int el, int k) {
+        int ex = mesh.nx() - 1;
+        int i = el % ex;
+        int j = el / ex;
+        int ki = k % mesh.nx();
+        int kj = k / mesh.nx();
+        return (ki == i || ki == i + 1) && (kj == j || kj == j + 1);
+    }
+
     /** The chain: the discrete Laplacian of x² is 2 × the control volume, and every face part is on its node. */
     @Test
     void aChainIsExactToo() {
