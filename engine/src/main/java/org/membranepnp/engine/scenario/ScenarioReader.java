@@ -198,16 +198,14 @@ final class ScenarioReader {
             throw p.missing("to_nm", h + " (" + toHint + ")");
         }
         double to = p.number("to_nm", toHint, h);
-        if (from < 0) {
-            throw p.fail("from_nm", "must be at least 0 (the patch lies in [0, " + h + "] nm); " + fromHint);
-        }
+        // from_nm ≥ 0 is the key's range (KeySchema), checked when it is read
         if (to > heightNm) {
             throw p.fail("to_nm", "is beyond lateral.height_nm = " + h + " (the patch must lie in [0, " + h + "] nm); "
                     + toHint);
         }
         if (from >= to) {
             throw p.fail("from_nm", "is not below to_nm = " + ValueText.rounded(to, 6) + " (an empty patch); give "
-                    + "from_nm < to_nm, e.g. from_nm = 0, to_nm = " + ValueText.rounded(to > 0 ? to : heightNm, 6));
+                    + "from_nm < to_nm, e.g. from_nm = 0, to_nm = " + h);
         }
         String chargeHint = "the patch's charge density in C/m², added to the face's uniform surface charge, e.g. "
                 + "charge_C_m2 = -0.05 for acidic lipids";

@@ -137,7 +137,11 @@ class AxisymmetricScenarioTest {
         String m = fails(text);
         assertAtLineOf(m, text, "width_nm = 41");
         assertContains(m, "channel[1].width_nm = 41: the pore's radius 20.5 nm is larger than the membrane disc's "
-                + "radius lateral.height_nm = 20 nm", "make width_nm at most 40");
+                + "radius lateral.height_nm = 20 nm", "(r in [0, 20.5] must lie in [0, 20])", "make width_nm at most 40");
+        // a missing width is asked for as the pore's diameter
+        assertContains(fails(disc(PORE.replace("width_nm = 2\n", ""))), "width_nm", "the pore's diameter in nm");
+        assertContains(fails(lateral(null, PORE.replace("center_nm = 0", "center_nm = 10").replace("width_nm = 2\n", ""))),
+                "width_nm", "pore width along the membrane in nm");
     }
 
     @Test

@@ -78,6 +78,16 @@ class SurfacePatchScenarioTest {
         assertEquals(new SurfacePatch(MembraneSide.INSIDE, 2, 20, -0.05), l.surfacePatches().get(0));
     }
 
+    /** In the axisymmetric geometry the hints speak of radii; in the planar one of y. */
+    @Test
+    void theHintsSayRadiusAroundAPore() {
+        String disc = "dimension = 2\n" + VALID + "\n[lateral]\nheight_nm = 20\ngeometry = \"axisymmetric\"\n"
+                + CHANNEL.replace("center_nm = 10", "center_nm = 0") + INSIDE_PATCH.replace("from_nm = 2\n", "");
+        assertContains(fails(disc), "surface_patch[1]", "from_nm", "the radius where the patch starts");
+        String flat = plane(INSIDE_PATCH.replace("from_nm = 2\n", ""));
+        assertContains(fails(flat), "surface_patch[1]", "from_nm", "the y where the patch starts");
+    }
+
     @Test
     void patchesNeedDimensionTwo() {
         String text = VALID + INSIDE_PATCH;
@@ -91,7 +101,8 @@ class SurfacePatchScenarioTest {
         String text = "dimension = 2\nsurface_patch = 3\n" + VALID + "\n[lateral]\nheight_nm = 20\n" + CHANNEL;
         String m = fails(text);
         assertAtLineOf(m, text, "surface_patch = 3");
-        assertContains(m, "surface_patch = 3", "expected [[surface_patch]] tables", "side, from_nm, to_nm and charge_C_m2");
+        assertContains(m, "surface_patch = 3", "expected [[surface_patch]] tables", "side, from_nm, to_nm and charge_C_m2",
+                "to_nm = 10,"); // the example patch covers half of the 20 nm height
         assertContains(fails("dimension = 2\nsurface_patch = [1]\n" + VALID + "\n[lateral]\nheight_nm = 20\n" + CHANNEL),
                 "surface_patch[1] = 1", "expected a table");
     }
