@@ -72,6 +72,19 @@ class PnpModelTest {
                 assertEquals(one.waterVolume[k], two.waterVolume(k), 1e-13 * one.waterVolume[k]);
                 assertEquals(one.surfaceCharge[k], two.fixedCharge(k), 1e-13 * Math.abs(one.surfaceCharge[k]));
             }
+            // the closed compartments: the 1-D model finds them as runs of cells, the generic one by a graph search
+            int closed1d = 0;
+            for (ClosedCompartment cc : one.closedSpecies) {
+                closed1d++;
+                boolean found = false;
+                for (ClosedAmount ca : two.closedAmounts()) {
+                    found |= ca.species() == cc.variable() - 1 && ca.nodes()[0] == cc.first()
+                            && ca.nodes()[ca.nodes().length - 1] == cc.last()
+                            && ca.nodes().length == cc.last() - cc.first() + 1;
+                }
+                assertTrue(found, "closed compartment " + cc.name() + " of case " + c);
+            }
+            assertEquals(closed1d, two.closedAmounts().size(), "closed compartments of case " + c);
             double invDt = 7.0;
             double[] r1 = new double[n * m];
             double[] r2 = new double[n * m];
