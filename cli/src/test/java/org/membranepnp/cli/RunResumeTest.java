@@ -133,12 +133,10 @@ class RunResumeTest {
         Cli.Outcome resumed = Cli.run("run", "--resume", part.toString(), "--quiet");
         assertEquals(0, resumed.code(), resumed.err());
         assertFalse(Files.exists(part.resolve("checkpoint.bin")), "checkpoint removed once finished");
-        // the same run without the stop (and without snapshots or figures): byte-identical results
-        Path whole = tmp.resolve("k2d-whole");
-        assertEquals(0, Cli.run("run", ExampleFiles.file("k-channel-2d-charging").toString(), "--set",
-                "run.end_time_s=2e-8", "--out", whole.toString(), "--quiet").code());
+        // the run above went through without a stop (its snapshots and figures do not touch the steps): the resumed
+        // run's results are byte-identical to it
         for (String f : new String[] {"timeseries.csv", "fields.csv", "profiles.csv"}) {
-            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(part.resolve(f)), f);
+            assertArrayEquals(Files.readAllBytes(dir.resolve(f)), Files.readAllBytes(part.resolve(f)), f);
         }
     }
 }

@@ -42,7 +42,7 @@ class PnpModelTest {
         RandomPhysicalScenarios random = new RandomPhysicalScenarios(20261205L);
         int pumps = 0;
         int divalent = 0;
-        for (int c = 0; c < 24; c++) {
+        for (int c = 0; c < 12; c++) {
             Scenario s = random.next(RandomPhysicalScenarios.Kind.ANY);
             pumps += s.pump().present() ? 1 : 0;
             for (int zq : s.charges()) {
