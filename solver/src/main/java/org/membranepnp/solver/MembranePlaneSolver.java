@@ -378,12 +378,8 @@ public final class MembranePlaneSolver {
 
     /** A checkpoint of the present state; the extra counts are those of a time course still under way. */
     private Checkpoint checkpoint(int extraSteps, int extraIterations, double extraWallS) {
-        double[] previous = stepper == null ? u.clone() : stepper.previousState().clone();
-        double previousStep = stepper == null ? 0 : stepper.previousStep();
-        double nextStep = stepper == null ? 0 : stepper.nextStep();
-        return new Checkpoint(timeS(), timeNd, model.n, model.m, u.clone(), previous, previousStep, nextStep,
-                recorder.build(), newtonIterations + extraIterations, timeSteps + extraSteps,
-                wallTimeS + extraWallS);
+        return Checkpoints.of(stepper, timeS(), timeNd, model.n, model.m, u, recorder.build(),
+                newtonIterations + extraIterations, timeSteps + extraSteps, wallTimeS + extraWallS);
     }
 
     /**
@@ -394,11 +390,7 @@ public final class MembranePlaneSolver {
      * @throws UserInputException if the checkpoint belongs to another mesh or species set
      */
     public void restore(Checkpoint cp, double relativeTolerance) {
-        if (cp.nodes() != model.n || cp.unknownsPerNode() != model.m) {
-            throw new UserInputException(String.format("the checkpoint has %d nodes × %d unknowns but the scenario "
-                    + "gives %d × %d: it belongs to another scenario or mesh", cp.nodes(), cp.unknownsPerNode(),
-                    model.n, model.m));
-        }
+        Checkpoints.requireShape(cp, model.n, model.m);
         fillBaths();
         System.arraycopy(cp.state(), 0, u, 0, u.length);
         timeNd = cp.solverTime();

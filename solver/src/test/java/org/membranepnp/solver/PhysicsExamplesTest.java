@@ -3,7 +3,6 @@ package org.membranepnp.solver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,12 +27,7 @@ import org.membranepnp.engine.units.PhysicalConstants;
 class PhysicsExamplesTest {
 
     private static Path example(String name) {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve("examples/neuron-rest.toml"))) {
-                return p.resolve("examples").resolve(name + ".toml");
-            }
-        }
-        throw new AssertionError("examples/ not found above " + Path.of("").toAbsolutePath());
+        return Examples.path(name);
     }
 
     private static Scenario load(String name) {

@@ -3,7 +3,6 @@ package org.membranepnp.solver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.membranepnp.engine.analytic.NernstPotential;
@@ -23,12 +22,7 @@ import org.membranepnp.engine.units.PhysicalConstants;
 class PlaneFeaturesTest {
 
     private static Path example(String name) {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve("examples/" + name + ".toml"))) {
-                return p.resolve("examples").resolve(name + ".toml");
-            }
-        }
-        throw new AssertionError("examples/ not found above " + Path.of("").toAbsolutePath());
+        return Examples.path(name);
     }
 
     private static RunResult run(Scenario s) {
