@@ -14,6 +14,15 @@ import java.util.Arrays;
  * @param values  the values at those times, in the key's unit
  */
 public record Schedule(String key, double[] timesS, double[] values) {
+    /** The prefix of a permeability schedule's key; the species name follows. */
+    public static final String PERMEABILITY_KEY_PREFIX = "membrane.permeability_cm_s.";
+    /** The key of a clamp-current schedule. */
+    public static final String CURRENT_KEY = "boundary.current_A_m2";
+    /** The key of a clamp-voltage schedule. */
+    public static final String VOLTAGE_KEY = "boundary.voltage_mV";
+    /** Every key a schedule may drive, for messages. */
+    public static final String VALID_KEYS = PERMEABILITY_KEY_PREFIX + "<species>, " + CURRENT_KEY + ", " + VOLTAGE_KEY;
+
 
     public Schedule {
         if (timesS.length == 0 || timesS.length != values.length) {
@@ -82,7 +91,16 @@ public record Schedule(String key, double[] timesS, double[] values) {
 
     /** The key's species name when it is {@code membrane.permeability_cm_s.<species>}, else null. */
     public String permeabilitySpecies() {
-        String prefix = "membrane.permeability_cm_s.";
-        return key.startsWith(prefix) ? key.substring(prefix.length()) : null;
+        return key.startsWith(PERMEABILITY_KEY_PREFIX) ? key.substring(PERMEABILITY_KEY_PREFIX.length()) : null;
+    }
+
+    /** True if the key is the clamp current, {@value #CURRENT_KEY}. */
+    public boolean drivesClampCurrent() {
+        return CURRENT_KEY.equals(key);
+    }
+
+    /** True if the key is the clamp voltage, {@value #VOLTAGE_KEY}. */
+    public boolean drivesClampVoltage() {
+        return VOLTAGE_KEY.equals(key);
     }
 }

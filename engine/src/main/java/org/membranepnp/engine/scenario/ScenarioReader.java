@@ -33,11 +33,11 @@ final class ScenarioReader {
     /** Relative tolerance of the electroneutrality check, times Σ|z|c. */
     static final double NEUTRALITY_TOLERANCE = 1e-9;
     /** The prefix of a permeability schedule's key; the species name follows. */
-    static final String PERMEABILITY_SCHEDULE = "membrane.permeability_cm_s.";
+    static final String PERMEABILITY_SCHEDULE = Schedule.PERMEABILITY_KEY_PREFIX;
     /** The key of a clamp-current schedule. */
-    static final String CURRENT_SCHEDULE = "boundary.current_A_m2";
+    static final String CURRENT_SCHEDULE = Schedule.CURRENT_KEY;
     /** The key of a clamp-voltage schedule. */
-    static final String VOLTAGE_SCHEDULE = "boundary.voltage_mV";
+    static final String VOLTAGE_SCHEDULE = Schedule.VOLTAGE_KEY;
     /** Particles when {@code [particles]} gives no count. */
     static final int PARTICLE_COUNT = 2000;
     /** Integrator time step when {@code [particles]} gives none, s. */

@@ -36,15 +36,15 @@ public final class ParameterSchedule {
                     throw new UserInputException("schedule key " + s.key() + ": " + species + " is impermeant; give it "
                             + "a permeability in [membrane] permeability_cm_s, then the schedule can change it");
                 }
-            } else if (s.key().equals("boundary.current_A_m2")) {
+            } else if (s.drivesClampCurrent()) {
                 require(s, model.currentClamped(), "a current clamp at an inside reservoir");
                 target[q] = -1;
-            } else if (s.key().equals("boundary.voltage_mV")) {
+            } else if (s.drivesClampVoltage()) {
                 require(s, model.voltageClamped(), "a voltage clamp");
                 target[q] = -2;
             } else {
                 throw new UserInputException("schedule key " + s.key() + " cannot change in time; valid: "
-                        + "membrane.permeability_cm_s.<species>, boundary.current_A_m2, boundary.voltage_mV");
+                        + Schedule.VALID_KEYS);
             }
             double[] b = s.breakpointsS();
             int old = allS.length;
