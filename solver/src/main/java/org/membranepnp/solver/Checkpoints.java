@@ -34,4 +34,24 @@ final class Checkpoints {
                     nodes, unknownsPerNode));
         }
     }
+
+    /** When the next periodic checkpoint is due: {@code intervalS} of wall time after the last one (never if ≤ 0). */
+    static final class Cadence {
+        private final double intervalS;
+        private long lastNanos = System.nanoTime();
+
+        Cadence(double intervalS) {
+            this.intervalS = intervalS;
+        }
+
+        /** True once the interval has passed since the start or the last {@link #taken()}. */
+        boolean due() {
+            return intervalS > 0 && (System.nanoTime() - lastNanos) * 1e-9 >= intervalS;
+        }
+
+        /** A checkpoint was just taken: the next one is due an interval from now. */
+        void taken() {
+            lastNanos = System.nanoTime();
+        }
+    }
 }

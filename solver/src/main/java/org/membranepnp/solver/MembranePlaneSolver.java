@@ -1,16 +1,15 @@
 package org.membranepnp.solver;
 
+import org.membranepnp.engine.UserInputException;
 import org.membranepnp.engine.analytic.DebyeLength;
 import org.membranepnp.engine.model.Bath;
-import org.membranepnp.engine.model.ClampKind;
-import org.membranepnp.engine.model.Lateral;
 import org.membranepnp.engine.model.Channel;
+import org.membranepnp.engine.model.Lateral;
 import org.membranepnp.engine.model.Membrane;
 import org.membranepnp.engine.model.MembraneSide;
-import org.membranepnp.engine.model.SurfacePatch;
 import org.membranepnp.engine.model.ParticleSpec;
 import org.membranepnp.engine.model.Scenario;
-import org.membranepnp.engine.UserInputException;
+import org.membranepnp.engine.model.SurfacePatch;
 import org.membranepnp.engine.result.Checkpoint;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.solver.fv.EquationKind;
@@ -236,9 +235,7 @@ public final class MembranePlaneSolver {
      * the filled baths hold ({@link #fillBaths}).
      */
     private void start() {
-        copyRows(new MembraneSlabSolver(averagedSlab(scenario), across).state());
-        model.keepAmountsOf(u);
-        MembraneSlabSolver slab = new MembraneSlabSolver(averagedSlab(scenario), across);
+        MembraneSlabSolver slab = copyFilledSlab();
         slab.useSteadyGuess();
         slab.solveSteady();
         copyRows(slab.state());
@@ -251,12 +248,22 @@ public final class MembranePlaneSolver {
      * layers only at charged faces), time 0.
      */
     public void fillBaths() {
-        copyRows(new MembraneSlabSolver(averagedSlab(scenario), across).state());
-        model.keepAmountsOf(u);
+        copyFilledSlab();
         started = true;
         timeNd = 0;
         stepper = null;
         recorder = null;
+    }
+
+    /**
+     * Copies the freshly filled 1-D slab of the averaged scenario to every row and makes the closed compartments keep
+     * what it holds; returns that slab.
+     */
+    private MembraneSlabSolver copyFilledSlab() {
+        MembraneSlabSolver slab = new MembraneSlabSolver(averagedSlab(scenario), across);
+        copyRows(slab.state());
+        model.keepAmountsOf(u);
+        return slab;
     }
 
     /** Copies the 1-D state {@code u1} (same x mesh) to every row; the electrode potential to its ψ̂ at x = 0. */
@@ -281,7 +288,7 @@ public final class MembranePlaneSolver {
                 }
             }
         }
-        if (scenario.boundary().clamp() == ClampKind.VOLTAGE || !model.currentClamped()) {
+        if (!model.currentClamped()) {
             // a voltage clamp holds its electrode where the scenario says (schedules change it from there on)
             model.setElectrodePotential(model.scales.potentialFromMv(scenario.boundary().voltageMv()));
         } else {
@@ -328,11 +335,7 @@ public final class MembranePlaneSolver {
             fillBaths();
         }
         if (stepper == null || stepperTolerance != relativeTolerance) {
-            stepper = new TransientSolver(system(), relativeTolerance);
-            stepperTolerance = relativeTolerance;
-            if (!scenario.schedules().isEmpty()) {
-                stepper.setSchedule(new ParameterSchedule(model, scenario.schedules()));
-            }
+            newStepper(relativeTolerance);
         }
         if (recorder == null) {
             recorder = new TimeSeriesRecorder(model.s);
@@ -342,8 +345,7 @@ public final class MembranePlaneSolver {
         snapshotIfDue(snapshots, timeNd);
         int iterationsBefore = stepper.iterations();
         int stepsBefore = stepper.steps();
-        long[] lastCheckpoint = {System.nanoTime()};
-        double interval = control.checkpointIntervalS();
+        Checkpoints.Cadence cadence = new Checkpoints.Cadence(control.checkpointIntervalS());
         double ts = model.scales.timeS;
         boolean finished;
         try {
@@ -351,10 +353,10 @@ public final class MembranePlaneSolver {
                 timeNd = tau;
                 record(tau);
                 snapshotIfDue(snapshots, tau);
-                if (interval > 0 && (System.nanoTime() - lastCheckpoint[0]) * 1e-9 >= interval) {
+                if (cadence.due()) {
                     control.checkpoints().accept(checkpoint(stepper.steps() - stepsBefore,
                             stepper.iterations() - iterationsBefore, (System.nanoTime() - t0) * 1e-9));
-                    lastCheckpoint[0] = System.nanoTime();
+                    cadence.taken();
                 }
             }, progress, control.stopRequested());
             finished = reached >= endTimeS / ts;
@@ -394,17 +396,22 @@ public final class MembranePlaneSolver {
         fillBaths();
         System.arraycopy(cp.state(), 0, u, 0, u.length);
         timeNd = cp.solverTime();
-        stepper = new TransientSolver(system(), relativeTolerance);
-        stepperTolerance = relativeTolerance;
-        if (!scenario.schedules().isEmpty()) {
-            stepper.setSchedule(new ParameterSchedule(model, scenario.schedules()));
-        }
+        newStepper(relativeTolerance);
         stepper.restore(cp.previousState(), cp.previousStep(), cp.nextStep());
         recorder = new TimeSeriesRecorder(model.s);
         recorder.restore(cp.series());
         newtonIterations = cp.newtonIterations();
         timeSteps = cp.timeSteps();
         wallTimeS = cp.wallTimeS();
+    }
+
+    /** A fresh integrator of the 2-D equations with the scenario's schedules. */
+    private void newStepper(double relativeTolerance) {
+        stepper = new TransientSolver(system(), relativeTolerance);
+        stepperTolerance = relativeTolerance;
+        if (!scenario.schedules().isEmpty()) {
+            stepper.setSchedule(new ParameterSchedule(model, scenario.schedules()));
+        }
     }
 
     /** The 2-D equations as {@link TransientSolver} steps them. */

@@ -135,18 +135,17 @@ public final class MembraneSlabSolver {
         }
         int iterationsBefore = stepper.iterations();
         int stepsBefore = stepper.steps();
-        long[] lastCheckpoint = {System.nanoTime()};
-        double interval = control.checkpointIntervalS();
+        Checkpoints.Cadence cadence = new Checkpoints.Cadence(control.checkpointIntervalS());
         ProfileSnapshots snapshots = control.snapshots();
         snapshotIfDue(snapshots, timeNd, u);
         TransientSolver.StepObserver observer = (tau, state) -> {
             recorder.record(tau, state);
             timeNd = tau;
             snapshotIfDue(snapshots, tau, state);
-            if (interval > 0 && (System.nanoTime() - lastCheckpoint[0]) * 1e-9 >= interval) {
+            if (cadence.due()) {
                 control.checkpoints().accept(checkpoint(stepsSoFar(stepsBefore), iterationsSoFar(iterationsBefore),
                         (System.nanoTime() - t0) * 1e-9));
-                lastCheckpoint[0] = System.nanoTime();
+                cadence.taken();
             }
         };
         boolean finished;
