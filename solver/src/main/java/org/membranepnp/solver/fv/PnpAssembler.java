@@ -105,7 +105,7 @@ public final class PnpAssembler {
             boolean varies = pump.saturating() && j > 0;
             pumpDSodium[p] = varies ? j * 3.0 * kmNa / (cNa * (cNa + kmNa)) : 0.0;
             pumpDPotassium[p] = varies ? j * 2.0 * kmK / (cK * (cK + kmK)) : 0.0;
-            int[] rows = {in * m + na, in * m + k, out * m + na, out * m + k};
+            int[] rows = pumpRows(in * m + na, in * m + k, out * m + na, out * m + k);
             for (int q = 0; q < 4; q++) {
                 if (model.kind(rows[q]) != EquationKind.BALANCE || amountRow[rows[q]]) {
                     continue;
@@ -347,5 +347,17 @@ public final class PnpAssembler {
             out[a] += g;
             out[b] -= g;
         }
+    }
+
+    /** The rows of the pump site being assembled (reused). */
+    private final int[] pumpRows = new int[4];
+
+    /** The four rows a pump site enters, in the order of {@link #PUMP_WEIGHT}, in a reused array. */
+    private int[] pumpRows(int insideNa, int insideK, int outsideNa, int outsideK) {
+        pumpRows[0] = insideNa;
+        pumpRows[1] = insideK;
+        pumpRows[2] = outsideNa;
+        pumpRows[3] = outsideK;
+        return pumpRows;
     }
 }

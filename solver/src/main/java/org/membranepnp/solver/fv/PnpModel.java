@@ -255,7 +255,7 @@ public final class PnpModel implements ScheduledParameters {
         }
         this.currentClamped = inRes && outRes && boundary.clamp() == ClampKind.CURRENT;
         this.voltageClamped = inRes && outRes && boundary.clamp() == ClampKind.VOLTAGE;
-        if (inRes && outRes && boundary.clamp() == ClampKind.VOLTAGE) {
+        if (voltageClamped) {
             setElectrodePotential(scales.potentialFromMv(boundary.voltageMv()));
         }
         if (currentClamped) {
@@ -444,7 +444,7 @@ public final class PnpModel implements ScheduledParameters {
         return pumpOut[p];
     }
 
-    /** Lipid area of pump site p (dimensionless). */
+    /** The membrane area pump site p serves: its lipid area times membrane area / lipid area (dimensionless). */
     public double pumpArea(int p) {
         return pumpArea[p];
     }
@@ -534,7 +534,6 @@ public final class PnpModel implements ScheduledParameters {
             return 0.0;
         }
         double part = 0;
-        double factorScale = Math.pow(scales.lengthFromNm(1.0), mesh.dimension() - 2);
         for (int p = mesh.edgePartStart(e); p < mesh.edgePartStart(e + 1); p++) {
             int el = mesh.edgePartElement(p);
             if (mesh.channel(el) == channel) {
