@@ -22,7 +22,7 @@ import org.membranepnp.solver.mesh.Mesh1D;
 import org.membranepnp.solver.mesh.Mesh2D;
 import org.membranepnp.solver.mesh.PatchMeshBuilder;
 import org.membranepnp.solver.newton.NewtonResult;
-import org.membranepnp.solver.newton.NewtonSolver2D;
+import org.membranepnp.solver.newton.NewtonSolver;
 import org.membranepnp.solver.parallel.WorkerPool;
 
 /**
@@ -33,13 +33,13 @@ import org.membranepnp.solver.parallel.WorkerPool;
  * permeabilities ({@link Scenario#areaAveragedPermeabilitiesMPerS}), copied to every row. With a voltage clamp one
  * Newton solve follows. With a current clamp the inside electrode's potential V̂ is one more Newton unknown, with the
  * global equation I = I_clamp H, I the total outward current through the middle column of membrane edges
- * ({@link NewtonSolver2D#setCurrentClamp}: a bordered Newton system solved by block elimination).
+ * ({@link NewtonSolver#setCurrentClamp}: a bordered Newton system solved by block elimination).
  *
  * <p>Time course ({@link #advanceTo}): implicit Euler with the step control of {@link TransientSolver}, from the
  * freshly filled baths (as in 1-D, {@link org.membranepnp.solver.fv.InitialState#fillUniform}) or from the state
  * of an earlier solve. With a current clamp the electrode potential is one more Newton unknown with the global
  * equation I_ionic + I_displacement = I_clamp through the middle membrane column (a bordered Newton system,
- * {@link NewtonSolver2D#setCurrentClamp}).
+ * {@link NewtonSolver#setCurrentClamp}).
  */
 public final class MembranePlaneSolver {
     /** Newton tolerance of each solve (scaled update), as in 1-D. */
@@ -50,7 +50,7 @@ public final class MembranePlaneSolver {
     private final Mesh1D across;
     private final PnpModel model;
     private final int[] midEdges;
-    private final NewtonSolver2D newton;
+    private final NewtonSolver newton;
     private final double[] u;
     private ProgressListener progress = ProgressListener.NONE;
     private int newtonIterations;
@@ -144,7 +144,7 @@ public final class MembranePlaneSolver {
         this.model = new PnpModel(scenario, PatchMeshBuilder.build(new Mesh2D(across, y, scenario.lateral()),
                 scenario.lateral().axisymmetric()));
         this.midEdges = model.columnEdges(midColumn());
-        this.newton = new NewtonSolver2D(model, pool);
+        this.newton = new NewtonSolver(model, pool);
         this.u = new double[model.n * model.m];
     }
 
@@ -338,8 +338,8 @@ public final class MembranePlaneSolver {
             newStepper(relativeTolerance);
         }
         if (recorder == null) {
-            recorder = new TimeSeriesRecorder(model.s);
-            record(timeNd);
+            recorder = new TimeSeriesRecorder(model, newton.assembler());
+            recorder.record(timeNd, u);
         }
         ProfileSnapshots snapshots = control.snapshots();
         snapshotIfDue(snapshots, timeNd);
@@ -351,7 +351,7 @@ public final class MembranePlaneSolver {
         try {
             double reached = stepper.integrate(u, timeNd, endTimeS / ts, null, (tau, state) -> {
                 timeNd = tau;
-                record(tau);
+                recorder.record(tau, u);
                 snapshotIfDue(snapshots, tau);
                 if (cadence.due()) {
                     control.checkpoints().accept(checkpoint(stepper.steps() - stepsBefore,
@@ -398,7 +398,7 @@ public final class MembranePlaneSolver {
         timeNd = cp.solverTime();
         newStepper(relativeTolerance);
         stepper.restore(cp.previousState(), cp.previousStep(), cp.nextStep());
-        recorder = new TimeSeriesRecorder(model.s);
+        recorder = new TimeSeriesRecorder(model, newton.assembler());
         recorder.restore(cp.series());
         newtonIterations = cp.newtonIterations();
         timeSteps = cp.timeSteps();
@@ -407,46 +407,11 @@ public final class MembranePlaneSolver {
 
     /** A fresh integrator of the 2-D equations with the scenario's schedules. */
     private void newStepper(double relativeTolerance) {
-        stepper = new TransientSolver(system(), relativeTolerance);
+        stepper = new TransientSolver(model, newton, relativeTolerance);
         stepperTolerance = relativeTolerance;
         if (!scenario.schedules().isEmpty()) {
             stepper.setSchedule(new ParameterSchedule(model, scenario.schedules()));
         }
-    }
-
-    /** The 2-D equations as {@link TransientSolver} steps them. */
-    private ImplicitEulerSystem system() {
-        double scale = TransientSolver.maxBulkConcentration(scenario, model.scales.concentrationMolPerM3);
-        ImplicitEulerSystem.Layout layout = new ImplicitEulerSystem.Layout(model.n, model.m, scale,
-                model.scales.timeS);
-        return new ImplicitEulerSystem() {
-            @Override
-            public Layout layout() {
-                return layout;
-            }
-
-            @Override
-            public void setClampCurrent(double current) {
-                model.setClampCurrent(current);
-            }
-
-            @Override
-            public NewtonResult step(double[] state, double[] old, double invDt, int maxIterations, double tol) {
-                return newton.solve(state, old, invDt, maxIterations, tol);
-            }
-        };
-    }
-
-    /** Records V_m and the ionic membrane current of each species (through the middle column) at the state. */
-    private void record(double tau) {
-        newton.evaluate(u);
-        double[] currents = new double[model.s];
-        double scale = model.scales.fluxMolPerM2S() * org.membranepnp.engine.units.PhysicalConstants.FARADAY_C_PER_MOL
-                / model.membraneArea;
-        for (int q = 0; q < model.s; q++) {
-            currents[q] = model.z[q] * scale * newton.assembler().speciesFlux(midEdges, q);
-        }
-        recorder.add(tau * model.scales.timeS, membranePotentialMv(), currents);
     }
 
     private void snapshotIfDue(ProfileSnapshots snapshots, double tau) {

@@ -10,7 +10,8 @@ import java.util.List;
 import org.membranepnp.engine.model.Schedule;
 import org.membranepnp.solver.fv.InitialState;
 import org.membranepnp.solver.fv.ParameterSchedule;
-import org.membranepnp.solver.fv.PnpModel1D;
+import org.membranepnp.solver.fv.PnpModel;
+import org.membranepnp.solver.mesh.ChainMeshBuilder;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
 import org.membranepnp.solver.mesh.Mesh1D;
 import org.membranepnp.solver.newton.NewtonSolver;
@@ -21,7 +22,8 @@ import org.membranepnp.solver.parallel.WorkerPool;
  * solves and time courses can be chained on the same state (e.g. a steady state, then a current step).
  */
 public final class MembraneSlabSolver {
-    private final PnpModel1D model;
+    private final Mesh1D mesh;
+    private final PnpModel model;
     private final NewtonSolver newton;
     private final WorkerPool pool;
     private final double[] u;
@@ -52,14 +54,15 @@ public final class MembraneSlabSolver {
      * bit-identical for any number of threads.
      */
     public MembraneSlabSolver(Scenario scenario, Mesh1D mesh, WorkerPool pool) {
-        this.model = new PnpModel1D(scenario, mesh);
+        this.mesh = mesh;
+        this.model = new PnpModel(scenario, ChainMeshBuilder.build(mesh));
         this.newton = new NewtonSolver(model, pool);
         this.pool = pool;
         this.u = new double[model.n * model.m];
         InitialState.fillUniform(model, u);
-        this.initialAmounts = new double[model.closedSpecies.size()];
+        this.initialAmounts = new double[model.closedAmounts().size()];
         for (int c = 0; c < initialAmounts.length; c++) {
-            initialAmounts[c] = model.closedSpecies.get(c).target();
+            initialAmounts[c] = model.closedTarget(c);
         }
         this.recorder = new TimeSeriesRecorder(model, newton.assembler());
     }
@@ -228,7 +231,7 @@ public final class MembraneSlabSolver {
 
     /** Sets the outward clamp current density (A/m²) for the following solves. */
     public void setClampCurrentAPerM2(double currentAPerM2) {
-        model.clampCurrent = model.scales.currentFromAPerM2(currentAPerM2);
+        model.setClampCurrent(model.scales.currentFromAPerM2(currentAPerM2));
     }
 
     /** The present membrane potential V_m = φ(inside far end) − φ(outside far end), mV. */
@@ -244,8 +247,13 @@ public final class MembraneSlabSolver {
     }
 
     /** The discrete model (mesh, scales, coefficients). */
-    public PnpModel1D model() {
+    public PnpModel model() {
         return model;
+    }
+
+    /** The graded 1-D mesh the chain was built from. */
+    public Mesh1D mesh() {
+        return mesh;
     }
 
     /** The state vector (ψ̂, ĉ per node), live. */

@@ -3,7 +3,7 @@ package org.membranepnp.solver;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.solver.fv.EquationKind;
-import org.membranepnp.solver.fv.PnpModel1D;
+import org.membranepnp.solver.fv.PnpModel;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
 import org.membranepnp.solver.mesh.HeapBudget;
 import org.membranepnp.solver.mesh.Mesh1D;
@@ -45,20 +45,19 @@ public final class MeshErrorControl {
         long t0 = System.nanoTime();
         boolean explicit = scenario.mesh().cells() > 0;
         double tolerance = scenario.mesh().toleranceMv();
-        // of each mesh solved, only its result, model and state are kept for the next (the solver's matrices go)
+        // of each mesh solved, only the last is kept for the next
         MembraneSlabSolver first = slab(scenario, GradedMeshBuilder.build(scenario), pool, progress, verbose);
         first.useSteadyGuess();
         first.solveSteady();
         RunResult c = first.result();
-        PnpModel1D coarseModel = first.model();
-        double[] coarseState = first.state();
+        MembraneSlabSolver coarse = first;
         int iterations = c.newtonIterations();
         int steps = c.timeSteps();
         double previousDifference = Double.NaN;
         for (int level = 1; ; level++) {
-            Mesh1D mesh = coarseModel.mesh.refined();
+            Mesh1D mesh = coarse.mesh().refined();
             MembraneSlabSolver fine = slab(scenario, mesh, pool, progress, verbose);
-            prolongate(coarseModel, coarseState, fine.model(), fine.state());
+            prolongate(coarse.model(), coarse.state(), fine.model(), fine.state());
             fine.solveSteady();
             RunResult f = fine.result();
             iterations += f.newtonIterations();
@@ -89,8 +88,7 @@ public final class MeshErrorControl {
             progress.onContinuationStep(String.format("mesh refinement (%d cells, V_m error %.2g mV > %.2g mV)",
                     mesh.cellCount(), error, tolerance), (double) level / MAX_REFINEMENTS, f.newtonIterations());
             c = f;
-            coarseModel = fine.model();
-            coarseState = fine.state();
+            coarse = fine;
         }
     }
 
@@ -103,7 +101,7 @@ public final class MeshErrorControl {
      * The state on the mesh with every cell halved: coarse node k is fine node 2k; a new midpoint takes the mean
      * potential and the geometric mean of the concentrations (exact for a Boltzmann layer in a linear potential).
      */
-    static void prolongate(PnpModel1D coarse, double[] uc, PnpModel1D fine, double[] uf) {
+    static void prolongate(PnpModel coarse, double[] uc, PnpModel fine, double[] uf) {
         int m = coarse.m;
         for (int k = 0; k < coarse.n; k++) {
             System.arraycopy(uc, k * m, uf, 2 * k * m, m);
@@ -114,7 +112,7 @@ public final class MeshErrorControl {
             for (int v = 1; v < m; v++) {
                 double a = uc[k * m + v];
                 double b = uc[(k + 1) * m + v];
-                uf[mid + v] = fine.kind[mid + v] == EquationKind.INACTIVE ? 0.0
+                uf[mid + v] = fine.kind(mid + v) == EquationKind.INACTIVE ? 0.0
                         : a > 0 && b > 0 ? Math.sqrt(a * b) : 0.5 * (a + b);
             }
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.DoubleFunction;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.solver.fv.InitialState;
-import org.membranepnp.solver.fv.PnpModel1D;
+import org.membranepnp.solver.fv.PnpModel;
 import org.membranepnp.solver.newton.NewtonResult;
 import org.membranepnp.solver.newton.NewtonSolver;
 import org.membranepnp.solver.parallel.WorkerPool;
@@ -37,7 +37,7 @@ public final class SteadyStateSolver {
     private static final int MAX_PATH_STEPS = 400;
     private static final double MIN_PATH_STEP = 1e-7;
 
-    private final PnpModel1D model;
+    private final PnpModel model;
     private final NewtonSolver newton;
     private final WorkerPool pool;
     private final List<String> attempts = new ArrayList<>();
@@ -45,12 +45,12 @@ public final class SteadyStateSolver {
     private int pseudoSteps;
     private double lastResidual = Double.NaN;
 
-    public SteadyStateSolver(PnpModel1D model, NewtonSolver newton) {
+    public SteadyStateSolver(PnpModel model, NewtonSolver newton) {
         this(model, newton, WorkerPool.serial());
     }
 
     /** Continuation models assemble with the threads of {@code pool}. */
-    public SteadyStateSolver(PnpModel1D model, NewtonSolver newton, WorkerPool pool) {
+    public SteadyStateSolver(PnpModel model, NewtonSolver newton, WorkerPool pool) {
         this.model = model;
         this.newton = newton;
         this.pool = pool;
@@ -62,7 +62,7 @@ public final class SteadyStateSolver {
      * @throws ConvergenceException if no strategy converges; the message says what each reached
      */
     public void solve(double[] u, ProgressListener progress) {
-        NewtonResult direct = newton.solve(u, null, 0.0, true, DIRECT_ITERATIONS, TOLERANCE);
+        NewtonResult direct = newton.solve(u, null, 0.0, DIRECT_ITERATIONS, TOLERANCE);
         count(direct);
         if (direct.converged()) {
             return;
@@ -86,9 +86,9 @@ public final class SteadyStateSolver {
      */
     public boolean solveByContinuation(double[] u, ProgressListener progress) {
         Scenario sc = model.scenario;
-        PnpModel1D undriven = member(ScenarioEmbedding.drives(sc, 0));
+        PnpModel undriven = member(ScenarioEmbedding.drives(sc, 0));
         InitialState.fillSteadyGuess(undriven, u);
-        NewtonResult r = newton.sibling(undriven, pool).solve(u, null, 0.0, true, DIRECT_ITERATIONS, TOLERANCE);
+        NewtonResult r = newton.sibling(undriven).solve(u, null, 0.0, DIRECT_ITERATIONS, TOLERANCE);
         count(r);
         if (!r.converged() && !solveUndrivenFromEqualBaths(u, progress)) {
             return false;
@@ -132,8 +132,8 @@ public final class SteadyStateSolver {
         for (int k = 0; k < MAX_PATH_STEPS && lambda < 1; k++) {
             double next = Math.min(1.0, lambda + step);
             System.arraycopy(u, 0, trial, 0, u.length);
-            PnpModel1D member = member(path.apply(next));
-            NewtonResult r = newton.sibling(member, pool).solve(trial, null, 0.0, true, PATH_ITERATIONS,
+            PnpModel member = member(path.apply(next));
+            NewtonResult r = newton.sibling(member).solve(trial, null, 0.0, PATH_ITERATIONS,
                     TOLERANCE);
             count(r);
             if (!r.converged()) {
@@ -152,8 +152,8 @@ public final class SteadyStateSolver {
     }
 
     /** A member of a continuation path, on this mesh and in this model's units. */
-    private PnpModel1D member(Scenario sc) {
-        return new PnpModel1D(sc, model.mesh, model.scales);
+    private PnpModel member(Scenario sc) {
+        return new PnpModel(sc, model.mesh, model.scales);
     }
 
     /**
@@ -170,7 +170,7 @@ public final class SteadyStateSolver {
         String lastReason = "not started";
         for (int step = 0; step < MAX_PSEUDO_STEPS; step++) {
             System.arraycopy(old, 0, trial, 0, u.length);
-            NewtonResult res = newton.solve(trial, old, 1.0 / dt, false, STEP_ITERATIONS, TOLERANCE);
+            NewtonResult res = newton.solve(trial, old, 1.0 / dt, STEP_ITERATIONS, TOLERANCE);
             count(res);
             if (!res.converged()) {
                 lastReason = res.reason();
@@ -187,7 +187,7 @@ public final class SteadyStateSolver {
             dt *= res.iterations() <= 4 ? 4.0 : 1.5;
             if (dt > 1e3 || step % 8 == 7) {
                 // trial holds the state just accepted (= old): the steady Newton starts from it
-                NewtonResult fin = newton.solve(trial, null, 0.0, true, DIRECT_ITERATIONS, TOLERANCE);
+                NewtonResult fin = newton.solve(trial, null, 0.0, DIRECT_ITERATIONS, TOLERANCE);
                 count(fin);
                 if (fin.converged()) {
                     System.arraycopy(trial, 0, u, 0, u.length);

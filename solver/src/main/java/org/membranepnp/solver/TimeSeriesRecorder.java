@@ -3,56 +3,40 @@ package org.membranepnp.solver;
 import java.util.Arrays;
 import org.membranepnp.engine.result.TimeSeries;
 import org.membranepnp.engine.units.PhysicalConstants;
-import org.membranepnp.solver.fv.PnpAssembler1D;
-import org.membranepnp.solver.fv.PnpModel1D;
+import org.membranepnp.solver.fv.PnpAssembler;
+import org.membranepnp.solver.fv.PnpModel;
 
 /** Collects V_m and the membrane current of each species at accepted time steps, in growable primitive arrays. */
 final class TimeSeriesRecorder {
-    private final PnpModel1D model;
-    private final PnpAssembler1D assembler;
-    private final int membraneCell;
+    private final PnpModel model;
+    private final PnpAssembler assembler;
+    private final int[] membraneEdges;
     private double[] time = new double[256];
     private double[] vm = new double[256];
     private double[][] current;
     private int size;
 
-    TimeSeriesRecorder(PnpModel1D model, PnpAssembler1D assembler) {
+    /** Records states of {@code model}, with their currents through the middle of the membrane. */
+    TimeSeriesRecorder(PnpModel model, PnpAssembler assembler) {
         this.model = model;
         this.assembler = assembler;
-        this.membraneCell = (model.mesh.membraneStartNode() + model.mesh.membraneEndNode()) / 2;
+        this.membraneEdges = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
         this.current = new double[model.s][256];
-    }
-
-    /** For samples given by {@link #add} ({@code species} currents each). */
-    TimeSeriesRecorder(int species) {
-        this.model = null;
-        this.assembler = null;
-        this.membraneCell = -1;
-        this.current = new double[species][256];
     }
 
     boolean isEmpty() {
         return size == 0;
     }
 
+    /** One sample at dimensionless time {@code timeNd}: V_m and the outward membrane current density of each species (A/m²). */
     void record(double timeNd, double[] u) {
         grow();
         time[size] = timeNd * model.scales.timeS;
-        vm[size] = model.scales.potentialToMv(u[0] - u[(model.n - 1) * model.m]);
-        double fluxScale = model.scales.fluxMolPerM2S() * PhysicalConstants.FARADAY_C_PER_MOL;
+        vm[size] = model.scales.potentialToMv(u[0] - u[(model.nx - 1) * model.m]);
+        assembler.evaluateFluxes(u);
+        double fluxScale = model.scales.fluxMolPerM2S() * PhysicalConstants.FARADAY_C_PER_MOL / model.membraneArea;
         for (int i = 0; i < model.s; i++) {
-            current[i][size] = model.z[i] * fluxScale * assembler.fluxThroughCell(u, membraneCell, i);
-        }
-        size++;
-    }
-
-    /** One sample: time (s), V_m (mV) and the outward membrane current density of each species (A/m²). */
-    void add(double timeS, double vmMv, double[] currentsAPerM2) {
-        grow();
-        time[size] = timeS;
-        vm[size] = vmMv;
-        for (int i = 0; i < current.length; i++) {
-            current[i][size] = currentsAPerM2[i];
+            current[i][size] = model.z[i] * fluxScale * assembler.speciesFlux(membraneEdges, i);
         }
         size++;
     }

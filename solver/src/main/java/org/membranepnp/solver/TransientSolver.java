@@ -4,7 +4,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleUnaryOperator;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.solver.fv.ParameterSchedule;
-import org.membranepnp.solver.fv.PnpModel1D;
+import org.membranepnp.solver.fv.PnpModel;
 import org.membranepnp.solver.newton.NewtonResult;
 import org.membranepnp.solver.newton.NewtonSolver;
 
@@ -36,9 +36,9 @@ public final class TransientSolver {
     private double dtPrev;
     private double dt;
 
-    /** Steps the 1-D slab of {@code model} with {@code newton}. */
-    public TransientSolver(PnpModel1D model, NewtonSolver newton, double relativeTolerance) {
-        this(slab(model, newton), relativeTolerance);
+    /** Steps the equations of {@code model} (any geometry) with {@code newton}. */
+    public TransientSolver(PnpModel model, NewtonSolver newton, double relativeTolerance) {
+        this(system(model, newton), relativeTolerance);
     }
 
     /** Steps {@code system}; the error test is relative to {@code relativeTolerance}. */
@@ -50,7 +50,7 @@ public final class TransientSolver {
         this.atolConcentration = relativeTolerance * system.layout().concentrationScale();
     }
 
-    private static ImplicitEulerSystem slab(PnpModel1D model, NewtonSolver newton) {
+    private static ImplicitEulerSystem system(PnpModel model, NewtonSolver newton) {
         double scale = maxBulkConcentration(model.scenario, model.scales.concentrationMolPerM3);
         ImplicitEulerSystem.Layout layout = new ImplicitEulerSystem.Layout(model.n, model.m, scale,
                 model.scales.timeS);
@@ -62,12 +62,12 @@ public final class TransientSolver {
 
             @Override
             public void setClampCurrent(double current) {
-                model.clampCurrent = current;
+                model.setClampCurrent(current);
             }
 
             @Override
             public NewtonResult step(double[] u, double[] uOld, double invDt, int maxIterations, double tolerance) {
-                return newton.solve(u, uOld, invDt, false, maxIterations, tolerance);
+                return newton.solve(u, uOld, invDt, maxIterations, tolerance);
             }
         };
     }

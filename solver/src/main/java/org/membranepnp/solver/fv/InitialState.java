@@ -25,7 +25,7 @@ public final class InitialState {
      * concentrations scaled to that amount), so that the amounts of a closed system do not depend on the
      * mesh or on the layer's shape.
      */
-    public static void fillUniform(PnpModel1D model, double[] u) {
+    public static void fillUniform(PnpModel model, double[] u) {
         fillWithInsideCharge(model, u, -model.scenario.membrane().insideSurfaceChargeCPerM2(), true);
     }
 
@@ -63,15 +63,14 @@ public final class InitialState {
      * drop across the membrane capacitor and two Gouy–Chapman diffuse layers whose charges balance it (plus any
      * fixed surface charge); Boltzmann concentrations in the layers; the constant-field profile in the membrane.
      */
-    public static void fillSteadyGuess(PnpModel1D model, double[] u) {
+    public static void fillSteadyGuess(PnpModel model, double[] u) {
         Scenario sc = model.scenario;
         double t = sc.temperatureK();
         double vt = PhysicalConstants.thermalVoltageMv(t);
         Membrane mem = sc.membrane();
         boolean conducting = false;
-        double[] p = new double[model.s];
+        double[] p = sc.areaAveragedPermeabilitiesMPerS();
         for (int i = 0; i < model.s; i++) {
-            p[i] = mem.permeabilityMPerS(i);
             conducting |= p[i] > 0 && sc.inside().concentrationMm(i) + sc.outside().concentrationMm(i) > 0;
         }
         double cm = capacitanceFPerM2(mem);
@@ -98,7 +97,7 @@ public final class InitialState {
      * Diffuse layers (Gouy–Chapman) holding ionic charge qIn (C/m²) in the inside bath and its balance in the
      * outside bath, the membrane capacitor charged by qIn + σ_in, Boltzmann concentrations, constant field inside.
      */
-    private static void fillWithInsideCharge(PnpModel1D model, double[] u, double qIn, boolean filledAmounts) {
+    private static void fillWithInsideCharge(PnpModel model, double[] u, double qIn, boolean filledAmounts) {
         Scenario sc = model.scenario;
         double t = sc.temperatureK();
         double vt = PhysicalConstants.thermalVoltageMv(t);
@@ -112,28 +111,27 @@ public final class InitialState {
         // outside bulk at 0: outside face = ζ_out, inside face = ζ_out + drop, inside bulk = inside face − ζ_in
         double[] psi = new double[model.n];
         var mesh = model.mesh;
-        int a = mesh.membraneStartNode();
-        int b = mesh.membraneEndNode();
+        int nx = model.nx;
+        double xa = mesh.xNm(model.membraneStart);
+        double xb = mesh.xNm(model.membraneEnd);
         double faceIn = zetaOut + dropMem;
         double bulkIn = faceIn - zetaIn;
         for (int k = 0; k < model.n; k++) {
+            int i = k % nx;
             double x = mesh.xNm(k);
             double mv;
-            if (k <= a) {
-                double dist = mesh.xNm(a) - x;
-                mv = bulkIn + layerProfileMv(sc.inside(), dist, zetaIn, sc, t);
-            } else if (k >= b) {
-                double dist = x - mesh.xNm(b);
-                mv = layerProfileMv(sc.outside(), dist, zetaOut, sc, t);
+            if (i <= model.membraneStart) {
+                mv = bulkIn + layerProfileMv(sc.inside(), xa - x, zetaIn, sc, t);
+            } else if (i >= model.membraneEnd) {
+                mv = layerProfileMv(sc.outside(), x - xb, zetaOut, sc, t);
             } else {
-                double f = (x - mesh.xNm(a)) / (mesh.xNm(b) - mesh.xNm(a));
-                mv = faceIn + f * (zetaOut - faceIn);
+                mv = faceIn + (x - xa) / (xb - xa) * (zetaOut - faceIn);
             }
             psi[k] = mv / vt;
         }
         double shift = 0;
-        if (model.kind[0] == EquationKind.DIRICHLET && model.kind[(model.n - 1) * model.m] != EquationKind.DIRICHLET) {
-            shift = model.dirichlet[0] - psi[0]; // gauge at the inside electrode
+        if (model.kind(0) == EquationKind.DIRICHLET && model.kind((nx - 1) * model.m) != EquationKind.DIRICHLET) {
+            shift = model.dirichlet(0) - psi[0]; // gauge at the inside electrode
         }
         fill(model, u, psi, bulkIn / vt + shift, shift, filledAmounts);
     }
@@ -142,25 +140,27 @@ public final class InitialState {
      * Fills u from ψ (relative to the outside bulk at 0) with Boltzmann baths and constant-field membranes; with
      * {@code filledAmounts}, each bath closed by a wall is scaled to hold its {@link #filledAmountMolPerM2}.
      */
-    private static void fill(PnpModel1D model, double[] u, double[] psi, double psiBulkIn, double shift,
+    private static void fill(PnpModel model, double[] u, double[] psi, double psiBulkIn, double shift,
                              boolean filledAmounts) {
         Scenario sc = model.scenario;
         int m = model.m;
-        int a = model.mesh.membraneStartNode();
-        int b = model.mesh.membraneEndNode();
+        int nx = model.nx;
+        int a = model.membraneStart;
+        int b = model.membraneEnd;
         double c0 = model.scales.concentrationMolPerM3;
         for (int k = 0; k < model.n; k++) {
+            int col = k % nx;
             double p = psi[k] + shift;
             u[k * m] = p;
             for (int i = 0; i < model.s; i++) {
                 int z = model.z[i];
                 double c;
-                if (k <= a) {
-                    c = sc.inside().concentrationMm(i) / c0 * Math.exp(-z * (p - psiBulkIn));
-                } else if (k >= b) {
-                    c = sc.outside().concentrationMm(i) / c0 * Math.exp(-z * (p - shift));
-                } else if (model.kind[k * m + 1 + i] == EquationKind.INACTIVE) {
+                if (model.kind(k * m + 1 + i) == EquationKind.INACTIVE) {
                     c = 0;
+                } else if (col <= a) {
+                    c = sc.inside().concentrationMm(i) / c0 * Math.exp(-z * (p - psiBulkIn));
+                } else if (col >= b) {
+                    c = sc.outside().concentrationMm(i) / c0 * Math.exp(-z * (p - shift));
                 } else {
                     c = Double.NaN; // filled below
                 }
@@ -172,38 +172,53 @@ public final class InitialState {
                 scaleToFilledAmounts(model, u, 0, a, true);
             }
             if (sc.boundary().outside() == BoundaryKind.WALL) {
-                scaleToFilledAmounts(model, u, b, model.n - 1, false);
+                scaleToFilledAmounts(model, u, b, nx - 1, false);
             }
         }
-        for (int i = 0; i < model.s; i++) {
-            double cl = u[a * m + 1 + i];
-            double cr = u[b * m + 1 + i];
-            double al = model.z[i] * (u[b * m] - u[a * m]);
-            double xa = model.mesh.xNm(a);
-            double len = model.mesh.xNm(b) - xa;
-            for (int k = a + 1; k < b; k++) {
-                if (model.kind[k * m + 1 + i] == EquationKind.INACTIVE) {
-                    continue;
+        double xa = model.mesh.xNm(a);
+        double len = model.mesh.xNm(b) - xa;
+        for (int row = 0; row < model.ny; row++) {
+            int ka = row * nx + a;
+            int kb = row * nx + b;
+            for (int i = 0; i < model.s; i++) {
+                double cl = u[ka * m + 1 + i];
+                double cr = u[kb * m + 1 + i];
+                double al = model.z[i] * (u[kb * m] - u[ka * m]);
+                for (int k = ka + 1; k < kb; k++) {
+                    if (model.kind(k * m + 1 + i) == EquationKind.INACTIVE) {
+                        continue;
+                    }
+                    double xi = (model.mesh.xNm(k) - xa) / len;
+                    u[k * m + 1 + i] = constantFieldProfile(cl, cr, al, xi);
                 }
-                double xi = (model.mesh.xNm(k) - xa) / len;
-                u[k * m + 1 + i] = constantFieldProfile(cl, cr, al, xi);
             }
         }
     }
 
-    /** Scales each species' concentrations in bath nodes [from, to] to the bath's filled amount. */
-    private static void scaleToFilledAmounts(PnpModel1D model, double[] u, int from, int to, boolean inside) {
+    /**
+     * Scales each species' concentrations in the bath columns [from, to] to the bath's filled amount per membrane
+     * area times the membrane's area.
+     */
+    private static void scaleToFilledAmounts(PnpModel model, double[] u, int from, int to, boolean inside) {
         int m = model.m;
+        int nx = model.nx;
         double perDimensionless = model.scales.concentrationMolPerM3 * model.scales.lengthM;
         for (int i = 0; i < model.s; i++) {
             double held = 0;
-            for (int k = from; k <= to; k++) {
-                held += model.waterVolume[k] * u[k * m + 1 + i];
+            for (int k = 0; k < model.n; k++) {
+                int col = k % nx;
+                if (col >= from && col <= to) {
+                    held += model.waterVolume(k) * u[k * m + 1 + i];
+                }
             }
             if (held > 0) {
-                double f = filledAmountMolPerM2(model.scenario, i, inside) / perDimensionless / held;
-                for (int k = from; k <= to; k++) {
-                    u[k * m + 1 + i] *= f;
+                double f = filledAmountMolPerM2(model.scenario, i, inside) / perDimensionless * model.membraneArea
+                        / held;
+                for (int k = 0; k < model.n; k++) {
+                    int col = k % nx;
+                    if (col >= from && col <= to) {
+                        u[k * m + 1 + i] *= f;
+                    }
                 }
             }
         }

@@ -39,6 +39,10 @@ public final class PnpAssembler {
     private final double[] pumpDPotassium;
     /** The rows whose balance law a closed compartment's amount replaces. */
     private final boolean[] amountRow;
+    /** The pump's entries in a time step's equations and in the steady ones; those of the last assembly. */
+    private final PumpEntries stepPump;
+    private final PumpEntries steadyPump;
+    private PumpEntries pumpNow;
 
     public PnpAssembler(PnpModel model, WorkerPool pool) {
         this.model = model;
@@ -52,6 +56,66 @@ public final class PnpAssembler {
         for (ClosedAmount a : model.closedAmounts()) {
             amountRow[a.row(model.m)] = true;
         }
+        this.stepPump = pumpEntries(false);
+        this.steadyPump = pumpEntries(true);
+    }
+
+    /**
+     * Where the pump enters the equations: (row, site, stoichiometric weight) triples. In a time step (and in any
+     * balance law) each site's four rows with their stoichiometry; in the steady equations of a chain, a row that is
+     * a partial flux sum from a wall ({@link PnpModel#steadyFluxEdge}) carries the sources of every node on its wall
+     * side.
+     */
+    private PumpEntries pumpEntries(boolean steady) {
+        int m = model.m;
+        java.util.List<double[]> list = new java.util.ArrayList<>();
+        for (int p = 0; p < model.pumpSites(); p++) {
+            int in = model.pumpInsideNode(p);
+            int out = model.pumpOutsideNode(p);
+            int[] nodes = {in, in, out, out};
+            int[] vars = {1 + model.pumpSodium(), 1 + model.pumpPotassium(), 1 + model.pumpSodium(),
+                    1 + model.pumpPotassium()};
+            for (int q = 0; q < 4; q++) {
+                int row = nodes[q] * m + vars[q];
+                boolean fluxRow = steady && model.steadyFluxEdge(row) >= 0;
+                if (!fluxRow && model.kind(row) == EquationKind.BALANCE && !amountRow[row]) {
+                    list.add(new double[] {row, p, PUMP_WEIGHT[q]});
+                }
+                if (!steady) {
+                    continue;
+                }
+                // partial sums from a wall on the left (rows to the right of the node) or on the right (to its left)
+                for (int k = nodes[q]; k < model.n && fluxEdgeFrom(k * m + vars[q], k); k++) {
+                    list.add(new double[] {k * m + vars[q], p, PUMP_WEIGHT[q]});
+                }
+                for (int k = nodes[q]; k >= 0 && fluxEdgeTo(k * m + vars[q], k); k--) {
+                    list.add(new double[] {k * m + vars[q], p, PUMP_WEIGHT[q]});
+                }
+            }
+        }
+        PumpEntries e = new PumpEntries(new int[list.size()], new int[list.size()], new double[list.size()]);
+        for (int i = 0; i < list.size(); i++) {
+            e.row[i] = (int) list.get(i)[0];
+            e.site[i] = (int) list.get(i)[1];
+            e.weight[i] = list.get(i)[2];
+        }
+        return e;
+    }
+
+    /** Whether row {@code index} of node k is the flux through the edge leaving k (a partial sum from the left). */
+    private boolean fluxEdgeFrom(int index, int k) {
+        int e = model.steadyFluxEdge(index);
+        return e >= 0 && model.mesh.edgeA(e) == k;
+    }
+
+    /** Whether row {@code index} of node k is the flux through the edge entering k (a partial sum from the right). */
+    private boolean fluxEdgeTo(int index, int k) {
+        int e = model.steadyFluxEdge(index);
+        return e >= 0 && model.mesh.edgeB(e) == k;
+    }
+
+    /** The pump's entries in the equations: row, site and weight of each. */
+    private record PumpEntries(int[] row, int[] site, double[] weight) {
     }
 
     /**
@@ -68,6 +132,7 @@ public final class PnpAssembler {
                 node(u, uOld, invDt, r, jac, k);
             }
         });
+        pumpNow = invDt == 0.0 ? steadyPump : stepPump;
         addPump(u, r, jac);
         int m = model.m;
         for (int c = 0; c < model.closedAmounts().size(); c++) {
@@ -105,18 +170,20 @@ public final class PnpAssembler {
             boolean varies = pump.saturating() && j > 0;
             pumpDSodium[p] = varies ? j * 3.0 * kmNa / (cNa * (cNa + kmNa)) : 0.0;
             pumpDPotassium[p] = varies ? j * 2.0 * kmK / (cK * (cK + kmK)) : 0.0;
-            int[] rows = pumpRows(in * m + na, in * m + k, out * m + na, out * m + k);
-            for (int q = 0; q < 4; q++) {
-                if (model.kind(rows[q]) != EquationKind.BALANCE || amountRow[rows[q]]) {
-                    continue;
-                }
-                r[rows[q]] += PUMP_WEIGHT[q] * j;
-                // the derivative by the concentration at the row's own node lies in its diagonal block
-                int node = rows[q] / m;
-                int v = rows[q] % m;
-                int col = q < 2 ? na : k;
-                double d = q < 2 ? pumpDSodium[p] : pumpDPotassium[p];
-                jac.array(node)[jac.offset(node) + v * m + col] += PUMP_WEIGHT[q] * d;
+        }
+        for (int i = 0; i < pumpNow.row.length; i++) {
+            int row = pumpNow.row[i];
+            int p = pumpNow.site[i];
+            double w = pumpNow.weight[i];
+            r[row] += w * pumpFlux[p];
+            // the derivatives by a concentration at the row's own node lie in its diagonal block
+            int node = row / m;
+            int v = row % m;
+            if (node == model.pumpInsideNode(p)) {
+                jac.array(node)[jac.offset(node) + v * m + na] += w * pumpDSodium[p];
+            }
+            if (node == model.pumpOutsideNode(p)) {
+                jac.array(node)[jac.offset(node) + v * m + k] += w * pumpDPotassium[p];
             }
         }
     }
@@ -130,15 +197,21 @@ public final class PnpAssembler {
         int m = model.m;
         int na = 1 + model.pumpSodium();
         int k = 1 + model.pumpPotassium();
-        for (int p = 0; p < model.pumpSites(); p++) {
-            int in = model.pumpInsideNode(p) * m;
-            int out = model.pumpOutsideNode(p) * m;
-            double byK = pumpDPotassium[p] * x[out + k];
-            double byNa = pumpDSodium[p] * x[in + na];
-            addIfPumped(y, in + na, PUMP_WEIGHT[0] * byK);
-            addIfPumped(y, in + k, PUMP_WEIGHT[1] * byK);
-            addIfPumped(y, out + na, PUMP_WEIGHT[2] * byNa);
-            addIfPumped(y, out + k, PUMP_WEIGHT[3] * byNa);
+        if (pumpNow != null) {
+            for (int i = 0; i < pumpNow.row.length; i++) {
+                int row = pumpNow.row[i];
+                int p = pumpNow.site[i];
+                int node = row / m;
+                int in = model.pumpInsideNode(p);
+                int out = model.pumpOutsideNode(p);
+                double w = pumpNow.weight[i];
+                if (node != in) {
+                    y[row] += w * pumpDSodium[p] * x[in * m + na];
+                }
+                if (node != out) {
+                    y[row] += w * pumpDPotassium[p] * x[out * m + k];
+                }
+            }
         }
         for (ClosedAmount a : model.closedAmounts()) {
             int row = a.row(m);
@@ -147,13 +220,6 @@ public final class PnpAssembler {
                 sum += a.volumes()[p] * x[a.nodes()[p] * m + 1 + a.species()];
             }
             y[row] += sum;
-        }
-    }
-
-    /** Adds to a balance law that the pump enters (not a fixed row, not a row an amount replaces). */
-    private void addIfPumped(double[] y, int row, double value) {
-        if (model.kind(row) == EquationKind.BALANCE && !amountRow[row]) {
-            y[row] += value;
         }
     }
 
@@ -240,6 +306,12 @@ public final class PnpAssembler {
             nArr[nOff] -= g;
             // Nernst–Planck: the flux leaves node A and enters node B
             for (int q = 0; q < s; q++) {
+                if (invDt == 0.0) {
+                    int f = model.steadyFluxEdge(off + 1 + q);
+                    if (f >= 0 && f != e) {
+                        continue; // a steady partial flux sum: the flux through its one edge
+                    }
+                }
                 int c = e * s + q;
                 int row = (1 + q) * m;
                 int col = 1 + q;
@@ -349,15 +421,4 @@ public final class PnpAssembler {
         }
     }
 
-    /** The rows of the pump site being assembled (reused). */
-    private final int[] pumpRows = new int[4];
-
-    /** The four rows a pump site enters, in the order of {@link #PUMP_WEIGHT}, in a reused array. */
-    private int[] pumpRows(int insideNa, int insideK, int outsideNa, int outsideK) {
-        pumpRows[0] = insideNa;
-        pumpRows[1] = insideK;
-        pumpRows[2] = outsideNa;
-        pumpRows[3] = outsideK;
-        return pumpRows;
-    }
 }

@@ -75,6 +75,10 @@ public final class PnpModel implements ScheduledParameters {
     private final boolean currentClamped;
     private final boolean voltageClamped;
     private double clampCurrent;
+    private final boolean clampCarriesCurrent;
+    /** Per row k·m + v of a chain: the edge whose flux is its steady equation, or −1 (see {@link #steadyFluxEdge}). */
+    private final int[] steadyFluxEdge;
+    private double insideChargeTarget;
     private final List<ClosedAmount> closed;
     private final double[] closedTarget;
     /** The pump's sites: inside-face node, outside-face node, lipid area (dimensionless); empty without a pump. */
@@ -84,9 +88,21 @@ public final class PnpModel implements ScheduledParameters {
     private final int pumpSodium;
     private final int pumpPotassium;
 
+    /**
+     * The model of {@code scenario} on {@code mesh}; each closed compartment keeps what the freshly filled baths hold
+     * ({@link InitialState#fillUniform}).
+     */
     public PnpModel(Scenario scenario, ControlVolumeMesh mesh) {
+        this(scenario, mesh, new Scales(scenario));
+    }
+
+    /**
+     * The model in the dimensionless units of {@code scales} (e.g. those of another member of a continuation path,
+     * so that states carry over).
+     */
+    public PnpModel(Scenario scenario, ControlVolumeMesh mesh, Scales scales) {
         this.scenario = scenario;
-        this.scales = new Scales(scenario);
+        this.scales = scales;
         this.mesh = mesh;
         this.n = mesh.nodeCount();
         this.s = scenario.speciesCount();
@@ -296,6 +312,128 @@ public final class PnpModel implements ScheduledParameters {
             pumpOut[p] = sites.get(p)[1];
             pumpArea[p] = mesh.faceAreaNm(BoundaryFace.MEMBRANE_INSIDE, pumpIn[p]) / lipidArea * membraneArea;
         }
+        this.steadyFluxEdge = new int[n * m];
+        Arrays.fill(steadyFluxEdge, -1);
+        if (ny == 1) {
+            findSteadyFluxRows();
+        }
+        this.clampCarriesCurrent = carriesCurrent();
+        if (!closed.isEmpty() || currentClamped) {
+            double[] filled = new double[n * m];
+            InitialState.fillUniform(this, filled);
+            keepAmountsOf(filled);
+            this.insideChargeTarget = insideCharge(filled);
+        }
+    }
+
+    /**
+     * On a chain, each species' compartment (a run of nodes joined by edges it crosses) that ends at a wall gets its
+     * steady rows as partial sums of its balance laws from the wall: summed from the wall at its start, the rows of
+     * nodes start … end − 1 are the fluxes through the edges to their right; summed from a wall at its end only, the
+     * rows of start + 1 … end are the fluxes through the edges to their left (a closed compartment's last row holds
+     * its amount). The sums telescope, so each row is one Scharfetter–Gummel flux (plus the pump sources on its wall
+     * side): a flux through the lipid 1e-12 of the bath's keeps its digits, which the balance law, a difference of
+     * bath fluxes, would lose.
+     */
+    private void findSteadyFluxRows() {
+        for (int q = 0; q < s; q++) {
+            int start = 0;
+            while (start < n) {
+                if (kind[start * m + 1 + q] == EquationKind.INACTIVE) {
+                    start++;
+                    continue;
+                }
+                int end = start;
+                while (end < n - 1 && edgeCoef[chainEdge(end) * s + q] > 0
+                        && kind[(end + 1) * m + 1 + q] != EquationKind.INACTIVE) {
+                    end++;
+                }
+                boolean openStart = kind[start * m + 1 + q] == EquationKind.DIRICHLET;
+                boolean openEnd = kind[end * m + 1 + q] == EquationKind.DIRICHLET;
+                if (!openStart) {
+                    for (int k = start; k < end; k++) {
+                        steadyFluxEdge[k * m + 1 + q] = chainEdge(k);
+                    }
+                } else if (!openEnd) {
+                    for (int k = start + 1; k <= end; k++) {
+                        steadyFluxEdge[k * m + 1 + q] = chainEdge(k - 1);
+                    }
+                }
+                start = end + 1;
+            }
+        }
+    }
+
+    /** The edge from node k to node k + 1 of a chain. */
+    private int chainEdge(int k) {
+        for (int p = mesh.incidenceStart(k); p < mesh.incidenceStart(k + 1); p++) {
+            int e = mesh.incidentEdge(p);
+            if (mesh.edgeA(e) == k && mesh.edgeB(e) == k + 1) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("no edge " + k + " → " + (k + 1) + " in a chain");
+    }
+
+    /**
+     * The edge whose Scharfetter–Gummel flux is the steady equation of row {@code index} = k·m + 1 + q, or −1 for a
+     * balance law ({@link #findSteadyFluxRows}: chains only, rows between a wall and the node).
+     */
+    public int steadyFluxEdge(int index) {
+        return steadyFluxEdge[index];
+    }
+
+    /** Whether some species present in a bath crosses the membrane (through the lipid or a pore). */
+    private boolean carriesCurrent() {
+        for (int q = 0; q < s; q++) {
+            boolean present = scenario.inside().concentrationMm(q) + scenario.outside().concentrationMm(q) > 0;
+            boolean crosses = scenario.membrane().isPermeant(q);
+            for (Channel c : scenario.lateral().channels()) {
+                crosses |= c.isPermeant(q);
+            }
+            if (present && crosses) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a current clamp fixes the steady electrode potential: only if some ion carries current through the
+     * membrane. Otherwise the steady state keeps the inside bath's ionic charge ({@link #insideCharge}) instead.
+     */
+    public boolean clampCarriesCurrent() {
+        return clampCarriesCurrent;
+    }
+
+    /** Q̂_in = Σ_{nodes of the inside bath} Σ_i z_i V_w,k ĉ_k,i: the ionic charge of the inside bath (dimensionless). */
+    public double insideCharge(double[] u) {
+        double q = 0;
+        for (int k = 0; k < n; k++) {
+            if (k % nx > membraneStart) {
+                continue;
+            }
+            for (int i = 0; i < s; i++) {
+                q += z[i] * waterVolume[k] * u[k * m + 1 + i];
+            }
+        }
+        return q;
+    }
+
+    /** ∂Q̂_in/∂u added to {@code out} (indexed k·m + v). */
+    public void addInsideChargeGradient(double[] out) {
+        for (int k = 0; k < n; k++) {
+            if (k % nx <= membraneStart) {
+                for (int i = 0; i < s; i++) {
+                    out[k * m + 1 + i] += z[i] * waterVolume[k];
+                }
+            }
+        }
+    }
+
+    /** The inside bath's ionic charge in the freshly filled baths: what a non-conducting clamped slab keeps. */
+    public double insideChargeTarget() {
+        return insideChargeTarget;
     }
 
     /**

@@ -1,25 +1,33 @@
 package org.membranepnp.solver.newton;
 
-import java.util.List;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.membranepnp.solver.ProgressListener;
-import org.membranepnp.solver.fv.GlobalConstraint;
-import org.membranepnp.solver.fv.OpenFlux;
 import org.membranepnp.solver.fv.EquationKind;
-import org.membranepnp.solver.fv.PnpAssembler1D;
-import org.membranepnp.solver.fv.PnpModel1D;
-import org.membranepnp.solver.linalg.BlockTridiagonalLu;
-import org.membranepnp.solver.linalg.BlockTridiagonalMatrix;
+import org.membranepnp.solver.fv.PnpAssembler;
+import org.membranepnp.solver.fv.PnpModel;
+import org.membranepnp.solver.linalg.BlockSlots;
+import org.membranepnp.solver.linalg.BlockFivePointMatrix;
+import org.membranepnp.solver.linalg.Gmres;
+import org.membranepnp.solver.linalg.SemicoarseningMultigrid;
 import org.membranepnp.solver.parallel.WorkerPool;
 
 /**
- * Fully coupled Newton on potential and all concentrations, with the analytic Jacobian, a block tridiagonal
- * LU, damping that keeps concentrations positive and limits potential jumps, and — for closed compartments in a
- * steady state — their dense amount rows added by the Sherman–Morrison–Woodbury formula:
- * J = T + Σ_c e_c v_cᵀ ⇒ J⁻¹b = y − Z (I + VᵀZ)⁻¹ Vᵀ y, with y = T⁻¹b and Z = T⁻¹[e_c].
- * All work arrays are allocated once per model.
+ * Newton's method for the discrete PNP equations of a {@link PnpModel} on any mesh (a chain is a patch of one row): the analytic Jacobian of {@link PnpAssembler}, rows equilibrated
+ * (each divided by its largest entry), solved by GMRES preconditioned with one V-cycle of semicoarsening
+ * multigrid ({@link SemicoarseningMultigrid}); inexact Newton (each linear solve only as accurate as the
+ * residual makes worthwhile); the damping of the 1-D solver (positive concentrations, potential
+ * steps of at most {@value #MAX_POTENTIAL_STEP} V_T) and a convergence test on the scaled update. On a chain the
+ * multigrid cycle is one exact block-tridiagonal solve, so GMRES needs one iteration per global coupling (closed
+ * amount, pump site) and one more.
+ *
+ * <p>With a current clamp ({@link #setCurrentClamp}) the inside electrode's potential V̂ is one more unknown, with
+ * the global equation g(u) = I(u) − I_clamp = 0 (I the total current through one x-column of edges,
+ * {@link PnpAssembler#current}). The bordered system
+ * <pre>
+ *   [ J   b ] [δu ]   [−r]        b = ∂r/∂V̂ (−1 on the ψ rows of the electrode, x = 0, else 0)
+ *   [ cᵀ  0 ] [δV̂] = [−g]        c = ∂g/∂u
+ * </pre>
+ * is solved by block elimination with two GMRES solves on the same preconditioner: J z₁ = −r, J z₂ = −b, then
+ * δV̂ = (−g − cᵀz₁)/(cᵀz₂) and δu = z₁ + z₂ δV̂.
  */
 public final class NewtonSolver {
     /** Largest potential change per iteration, in thermal voltages. */
@@ -28,133 +36,141 @@ public final class NewtonSolver {
     public static final double MIN_DAMPING = 1e-4;
     /** An update this many times the tolerance is accepted once it stops shrinking (round-off floor). */
     public static final double ROUNDOFF_ACCEPTANCE = 1e4;
+    /** Smallest relative residual asked of a linear solve (near convergence). */
+    public static final double LINEAR_TOLERANCE = 1e-10;
+    /** Largest relative residual asked of a linear solve (far from convergence). */
+    public static final double LOOSE_LINEAR_TOLERANCE = 1e-4;
+    /** A scaled residual at this level is round-off: the state is converged without another update. */
+    public static final double ROUNDOFF_RESIDUAL = 1e-14;
+    /** Krylov vectors before a restart. */
+    public static final int RESTART = 60;
+    /** Most GMRES iterations per linear solve. */
+    public static final int MAX_LINEAR_ITERATIONS = 600;
 
-    private final PnpModel1D model;
-    private final PnpAssembler1D assembler;
-    private final BlockTridiagonalMatrix jac;
-    private final BlockTridiagonalLu lu;
+    private final PnpModel model;
+    private final PnpAssembler assembler;
+    private final WorkerPool pool;
+    private final BlockFivePointMatrix jac;
+    private final BlockSlots slots;
+    private final EquationKind[] kind;
+    private final SemicoarseningMultigrid preconditioner;
+    private final Gmres gmres;
     private final double[] r;
+    private final double[] rhs;
     private final double[] du;
-    private final double[][] zCols;
-    private final double[][] gradients;
-    private final double[] constraintScale;
-    private final double[] pumpGradient = new double[2];
-    private final double[] pumpColumn;
-    private final DMatrixRMaj small;
-    private final DMatrixRMaj smallRhs;
-    private final DMatrixRMaj smallX;
-    private final LinearSolverDense<DMatrixRMaj> smallLu;
-    private boolean pumpActive;
-    private double pumpGw;
-    // bordering by the steady fluxes of open compartments
-    private final double[][] fluxColumns;
-    private final double[][] fluxGradients;
-    private final double[] fluxResidual;
-    private boolean bordering;
-    private final DMatrixRMaj border;
-    private final DMatrixRMaj borderRhs;
-    private final DMatrixRMaj borderX;
-    private final LinearSolverDense<DMatrixRMaj> borderLu;
+    private final double[] z2;
+    private final double[] gradient;
+    /** −∂r/∂V̂: 1 on the electrode's ψ rows (identity rows, unchanged by the equilibration), else 0. */
+    private final double[] electrodeColumn;
+    private final int[] clampEdges;
+    private final double[] rowScale;
+    private final double[] globalProduct;
+    /** The clamp's equation g at the last assembly, and the electrode's update δV̂ of the last linear solve. */
+    private double clampResidual;
+    private double electrodeUpdate;
     private ProgressListener listener = ProgressListener.NONE;
     private boolean verbose;
+    private int linearIterations;
 
-    public NewtonSolver(PnpModel1D model) {
-        this(model, WorkerPool.serial());
-    }
-
-    /** Assembles with the threads of {@code pool}; results are identical for any number of threads. */
-    public NewtonSolver(PnpModel1D model, WorkerPool pool) {
+    public NewtonSolver(PnpModel model, WorkerPool pool) {
         this.model = model;
-        this.assembler = new PnpAssembler1D(model, pool);
-        this.jac = new BlockTridiagonalMatrix(model.n, model.m);
-        this.lu = new BlockTridiagonalLu(model.n, model.m);
-        this.r = new double[model.n * model.m];
-        // the update: the node unknowns, then the steady fluxes of the open compartments (steady solves)
-        int augmented = model.n * model.m + model.openFluxes.size();
-        this.du = new double[augmented];
-        int q = Math.max(model.steadyConstraints.size(), model.transientConstraints.size());
-        this.zCols = new double[q][augmented];
-        this.gradients = new double[q][];
-        this.constraintScale = new double[q];
-        this.pumpColumn = new double[augmented];
-        this.small = new DMatrixRMaj(q, q);
-        this.smallRhs = new DMatrixRMaj(q, 1);
-        this.smallX = new DMatrixRMaj(q, 1);
-        this.smallLu = LinearSolverFactory_DDRM.lu(Math.max(q, 1));
-        int f = model.openFluxes.size();
-        this.fluxColumns = new double[f][model.n * model.m];
-        this.fluxGradients = new double[f][2 * model.m];
-        this.fluxResidual = new double[f];
-        this.border = new DMatrixRMaj(f, f);
-        this.borderRhs = new DMatrixRMaj(f, 1);
-        this.borderX = new DMatrixRMaj(f, 1);
-        this.borderLu = LinearSolverFactory_DDRM.lu(Math.max(f, 1));
-    }
-
-    /** Reports each iteration's residual to {@code l} when {@code verbose}. */
-    public void setListener(ProgressListener l, boolean verbose) {
-        this.listener = l;
-        this.verbose = verbose;
+        this.pool = pool;
+        this.assembler = new PnpAssembler(model, pool);
+        this.jac = new BlockFivePointMatrix(model.nx, model.ny, model.m);
+        this.slots = BlockSlots.of(jac, model.mesh);
+        this.kind = model.kinds();
+        this.preconditioner = new SemicoarseningMultigrid(model.nx, model.ny, model.m, pool);
+        int size = model.n * model.m;
+        this.gmres = new Gmres(size, RESTART);
+        this.r = new double[size];
+        this.rhs = new double[size];
+        this.du = new double[size];
+        this.z2 = new double[size];
+        this.gradient = new double[size];
+        this.electrodeColumn = new double[size];
+        for (int k : model.insideElectrodeNodes()) {
+            electrodeColumn[k * model.m] = 1.0;
+        }
+        this.clampEdges = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
+        this.rowScale = new double[size];
+        this.globalProduct = new double[size];
     }
 
     /** A Newton solver for another model (e.g. a member of a continuation path) that reports like this one. */
-    public NewtonSolver sibling(PnpModel1D other, WorkerPool pool) {
+    public NewtonSolver sibling(PnpModel other) {
         NewtonSolver s = new NewtonSolver(other, pool);
         s.setListener(listener, verbose);
         return s;
     }
 
-    /** The assembler (for flux evaluation by callers). */
-    public PnpAssembler1D assembler() {
+    /** The edges through the middle of the membrane, whose current the current clamp fixes. */
+    public int[] clampEdges() {
+        return clampEdges.clone();
+    }
+
+    /** Reports Newton residuals to {@code l} when {@code verbose}. */
+    public void setListener(ProgressListener l, boolean verbose) {
+        this.listener = l;
+        this.verbose = verbose;
+    }
+
+    /** The assembler (its fluxes are those of the last evaluated state). */
+    public PnpAssembler assembler() {
         return assembler;
     }
 
+    /** GMRES iterations used so far. */
+    public int linearIterations() {
+        return linearIterations;
+    }
+
+    /** Evaluates residual and fluxes at {@code u} (e.g. for reporting currents). */
+    public void evaluate(double[] u) {
+        assembler.evaluateFluxes(u);
+    }
+
+    /** Solves the steady equations in place from {@code u}. */
+    public NewtonResult solve(double[] u, int maxIter, double tol) {
+        return solve(u, null, 0.0, maxIter, tol);
+    }
+
     /**
-     * Solves the steady ({@code invDt} = 0) or implicit-Euler equations for {@code u}, in place.
-     *
-     * @param uOld        previous time level (implicit Euler)
-     * @param invDt       1/Δt̂, 0 for the steady state
-     * @param steady      use the steady state's global equations (closed amounts); else those of a time step
-     * @param maxIter     iteration limit
-     * @param tol         tolerance of the scaled update (ψ in V_T, ĉ relative)
+     * Solves in place from {@code u}: the steady equations ({@code invDt} = 0) or one implicit Euler step from
+     * {@code uOld} with step 1/{@code invDt}; with a current clamp ({@link PnpModel#currentClamped()}) also for the
+     * electrode potential (left in the model's Dirichlet value), with the global equation
+     * I_ionic + I_displacement + I_pump = I_clamp A through the middle of the membrane.
      */
-    public NewtonResult solve(double[] u, double[] uOld, double invDt, boolean steady, int maxIter,
-                              double tol) {
-        List<GlobalConstraint> closed = steady ? model.steadyConstraints : model.transientConstraints;
-        boolean bordered = invDt == 0.0 && !model.openFluxes.isEmpty();
-        if (bordered) {
-            for (int j = 0; j < fluxResidual.length; j++) {
-                OpenFlux o = model.openFluxes.get(j);
-                assembler.steadyFlux[j] = assembler.fluxThroughCell(u, o.first(), o.species());
-            }
+    public NewtonResult solve(double[] u, double[] uOld, double invDt, int maxIter, double tol) {
+        boolean clamped = model.currentClamped();
+        if (clamped) {
+            model.setElectrodePotential(u[model.insideElectrodeNodes()[0] * model.m]);
         }
-        double resNorm = Double.NaN;
         double previousNorm = Double.POSITIVE_INFINITY;
+        double resNorm = Double.NaN;
         for (int it = 1; it <= maxIter; it++) {
-            resNorm = assembleResidual(u, uOld, invDt, closed, bordered);
+            resNorm = assemble(u, uOld, invDt);
             if (verbose) {
                 listener.onNewtonIteration(it, resNorm);
             }
             if (!Double.isFinite(resNorm)) {
                 return new NewtonResult(false, it, resNorm, "residual is not finite");
             }
-            try {
-                solveForUpdate(u, invDt, closed, bordered);
-            } catch (ArithmeticException e) {
-                return new NewtonResult(false, it, resNorm, "singular Jacobian: " + e.getMessage());
+            if (resNorm < ROUNDOFF_RESIDUAL && !clamped) {
+                return new NewtonResult(true, it - 1, resNorm, "residual at round-off");
+            }
+            // inexact Newton: the linear solve is as accurate as the residual makes worthwhile
+            double eta = Math.max(LINEAR_TOLERANCE, Math.min(LOOSE_LINEAR_TOLERANCE, 1e-2 * resNorm));
+            String failure = solveForUpdate(eta);
+            if (failure != null) {
+                return new NewtonResult(false, it, resNorm, failure);
             }
             double lambda = damping(u);
             if (NewtonStep.stuck(lambda)) {
-                return new NewtonResult(false, it, resNorm, "damping fell below " + MIN_DAMPING);
+                return new NewtonResult(false, it, resNorm, "damping fell below " + NewtonSolver.MIN_DAMPING);
             }
             double norm = applyUpdate(u, lambda);
-            if (bordered) {
-                for (int j = 0; j < fluxResidual.length; j++) {
-                    double dj = lambda * du[r.length + j];
-                    assembler.steadyFlux[j] += dj;
-                    norm = Math.max(norm, Math.abs(dj)
-                            / assembler.openFluxTransmissibility(j) / fluxScale(u, j));
-                }
+            if (clamped) {
+                model.setElectrodePotential(model.electrodePotential() + lambda * electrodeUpdate);
             }
             if (!Double.isFinite(norm)) {
                 return new NewtonResult(false, it, resNorm, "update is not finite");
@@ -168,296 +184,170 @@ public final class NewtonSolver {
         return new NewtonResult(false, maxIter, resNorm, "no convergence in " + maxIter + " iterations");
     }
 
-    /**
-     * The undamped Newton update δ = −A⁻¹F(u, J) of the augmented system at u (node unknowns, then the steady fluxes
-     * J of the open compartments, taken from {@code assembler().steadyFlux}), written to {@code out} (length
-     * n·m + number of open fluxes). A is the whole Jacobian: the block tridiagonal part, the global constraints'
-     * dense rows, the steady-flux border and the saturating pump. Exposed so that tests can check it against a dense
-     * solve with a finite-difference Jacobian.
-     */
-    public void undampedUpdate(double[] u, double[] uOld, double invDt, boolean steady, double[] out) {
-        List<GlobalConstraint> closed = steady ? model.steadyConstraints : model.transientConstraints;
-        boolean bordered = invDt == 0.0 && !model.openFluxes.isEmpty();
-        assembleResidual(u, uOld, invDt, closed, bordered);
-        solveForUpdate(u, invDt, closed, bordered);
-        System.arraycopy(du, 0, out, 0, du.length);
+    /** y = J x with the equilibrated rows: the five-point part, then the global couplings scaled like their rows. */
+    private void multiply(double[] x, double[] y) {
+        pool.forEachChunk(model.ny, 1, (from, to) -> jac.multiply(x, y, from, to));
+        if (model.pumpSites() > 0 || !model.closedAmounts().isEmpty()) {
+            java.util.Arrays.fill(globalProduct, 0.0);
+            assembler.multiplyGlobal(x, globalProduct);
+            for (int i = 0; i < y.length; i++) {
+                if (globalProduct[i] != 0.0) {
+                    y[i] += rowScale[i] * globalProduct[i];
+                }
+            }
+        }
     }
 
-    /** Assembles r and the Jacobian at u; returns the scaled residual norm (steady-flux rows included). */
-    private double assembleResidual(double[] u, double[] uOld, double invDt, List<GlobalConstraint> closed,
-                                    boolean bordered) {
-        assembler.assemble(u, uOld, invDt, closed, r, jac);
+    /**
+     * The undamped Newton update at {@code u}, δ = −A⁻¹F (A the whole Jacobian: local blocks, global couplings and,
+     * with a current clamp, the bordering by the electrode potential), solved to the tightest linear tolerance and
+     * written to {@code out}: n·m node unknowns, then δV̂ of a current clamp (length n·m + 1 then). Exposed so that
+     * tests can check it against a dense solve with a finite-difference Jacobian.
+     *
+     * @throws ArithmeticException if the linear solve fails
+     */
+    public void undampedUpdate(double[] u, double[] uOld, double invDt, double[] out) {
+        if (model.currentClamped()) {
+            model.setElectrodePotential(u[model.insideElectrodeNodes()[0] * model.m]);
+        }
+        assemble(u, uOld, invDt);
+        String failure = solveForUpdate(LINEAR_TOLERANCE * 1e-3);
+        if (failure != null) {
+            throw new ArithmeticException(failure);
+        }
+        System.arraycopy(du, 0, out, 0, du.length);
+        if (model.currentClamped()) {
+            out[du.length] = electrodeUpdate;
+        }
+    }
+
+    /**
+     * Assembles residual, Jacobian and (with a current clamp) the clamp's equation g and gradient at u; returns the
+     * scaled residual norm of the node equations.
+     */
+    private double assemble(double[] u, double[] uOld, double invDt) {
+        assembler.assemble(u, uOld, invDt, r, slots);
         double resNorm = scaledResidual();
-        if (bordered) {
-            for (int j = 0; j < fluxResidual.length; j++) {
-                fluxResidual[j] = assembler.openFluxResidual(j);
-                resNorm = Math.max(resNorm, Math.abs(fluxResidual[j]) / fluxScale(u, j));
-            }
+        clampResidual = 0;
+        if (model.currentClamped() && invDt == 0.0 && !model.clampCarriesCurrent()) {
+            // no ion crosses: the steady clamp cannot set the potential; the inside bath keeps its charge
+            clampResidual = model.insideCharge(u) - model.insideChargeTarget();
+            java.util.Arrays.fill(gradient, 0.0);
+            model.addInsideChargeGradient(gradient);
+        } else if (model.currentClamped()) {
+            clampResidual = assembler.current(clampEdges, u, uOld, invDt) + assembler.pumpCurrent()
+                    - model.clampCurrent() * model.membraneArea;
+            assembler.currentGradient(clampEdges, invDt, gradient);
+            assembler.addPumpCurrentGradient(gradient);
         }
         return resNorm;
     }
 
-    /** du ← −A⁻¹(r, flux residuals), A factored here; throws ArithmeticException when A is singular. */
-    private void solveForUpdate(double[] u, double invDt, List<GlobalConstraint> closed, boolean bordered) {
-        lu.factor(jac);
-        prepareBorder(bordered);
-        if (!closed.isEmpty()) {
-            prepareWoodbury(closed, u, invDt);
-        }
-        preparePump(closed, u, invDt);
-        int nodes = r.length;
-        for (int i = 0; i < nodes; i++) {
-            du[i] = -r[i];
-        }
-        for (int j = 0; j < fluxResidual.length; j++) {
-            du[nodes + j] = bordered ? -fluxResidual[j] : 0.0;
-        }
-        for (int c = 0; c < closed.size(); c++) {
-            GlobalConstraint cc = closed.get(c);
-            du[cc.rowNode() * model.m + cc.variable()] /= constraintScale[c];
-        }
-        applyInverse(closed, du);
-    }
-
     /**
-     * Z = T⁻¹[e_c], the constraint gradients at u, and the LU of the small matrix I + VᵀZ. The small matrices keep
-     * the size q of the constructor: a non-empty list of constraints always has q entries (transient constraints
-     * exist only with a current clamp between two reservoirs, where the steady list holds that one constraint too).
+     * du (and the electrode's update δV̂ of a current clamp) from the assembled system: rows equilibrated, the
+     * preconditioner factored, GMRES to relative residual {@code eta}. Returns null, or why it failed.
      */
-    private void prepareWoodbury(List<GlobalConstraint> closed, double[] u, double invDt) {
-        int q = closed.size();
+    private String solveForUpdate(double eta) {
+        int nx = model.nx;
         int m = model.m;
-        for (int c = 0; c < q; c++) {
-            double[] zc = zCols[c];
-            java.util.Arrays.fill(zc, 0.0);
-            GlobalConstraint cc = closed.get(c);
-            zc[cc.rowNode() * m + cc.variable()] = 1.0;
-            borderedSolve(zc);
-            int len = (cc.last() - cc.first() + 1) * m;
-            if (gradients[c] == null || gradients[c].length != len) {
-                gradients[c] = new double[len];
-            }
-            cc.gradient(u, invDt, gradients[c]);
-            // each constraint row is scaled to a largest entry of 1 (a membrane current may be 1e-16 of unity)
-            double scale = 0;
-            for (double g : gradients[c]) {
-                scale = Math.max(scale, Math.abs(g));
-            }
-            constraintScale[c] = scale > 0 ? scale : 1.0;
-            for (int j = 0; j < len; j++) {
-                gradients[c][j] /= constraintScale[c];
-            }
-        }
-        // I + VᵀZ with v_c = ∇g_c − e_c and Z = T⁻¹[e_d]: as (T⁻¹e_d)[row c] = δ_cd, it is ∇g_cᵀZ, summed without the
-        // cancellation of 1 − 1
-        for (int c = 0; c < q; c++) {
-            GlobalConstraint cc = closed.get(c);
-            for (int d = 0; d < q; d++) {
-                small.set(c, d, gradientDot(cc, gradients[c], zCols[d]));
-            }
-        }
-        // EJML's LU accepts an exactly singular matrix (setA is true, the solve then gives ±∞/NaN): test its quality
-        if (!smallLu.setA(small) || !(smallLu.quality() > 0)) {
-            throw new ArithmeticException("the global constraints are dependent (I + VᵀZ is singular)");
-        }
-    }
-
-    /** x ← x − Z (I + VᵀZ)⁻¹ Vᵀ x: turns T⁻¹b into J⁻¹b for J = T + Σ e_c v_cᵀ. */
-    private void applyWoodbury(List<GlobalConstraint> closed, double[] x) {
-        int q = closed.size();
-        for (int c = 0; c < q; c++) {
-            smallRhs.set(c, 0, vDot(closed.get(c), gradients[c], x));
-        }
-        smallLu.solve(smallRhs, smallX);
-        for (int d = 0; d < q; d++) {
-            double w = smallX.get(d, 0);
-            double[] zd = zCols[d];
-            for (int i = 0; i < x.length; i++) {
-                x[i] -= w * zd[i];
-            }
-        }
-    }
-
-    /**
-     * A⁻¹x in place, on the augmented vector (node unknowns, then steady fluxes): the block LU bordered by the steady
-     * fluxes, the global constraints (Woodbury) and the pump (Sherman–Morrison), each a low-rank update of the last.
-     */
-    private void applyInverse(List<GlobalConstraint> closed, double[] x) {
-        borderedSolve(x);
-        if (!closed.isEmpty()) {
-            applyWoodbury(closed, x);
-        }
-        if (pumpActive) {
-            applyPump(x);
-        }
-    }
-
-    /**
-     * The saturating pump's Jacobian w gᵀ (stoichiometry on the rows it enters times ∇J): A'⁻¹w and g·A'⁻¹w for
-     * Sherman–Morrison, A' the Jacobian without it.
-     */
-    private void preparePump(List<GlobalConstraint> closed, double[] u, double invDt) {
-        pumpActive = false;
-        if (model.pump == null || !model.pump.saturating()) {
-            return;
-        }
-        var pump = model.pump;
-        assembler.pumpColumn(pumpColumn, invDt);
-        boolean any = false;
-        for (int row = 0; row < pumpColumn.length; row++) {
-            if (pumpColumn[row] != 0.0 && isGlobalRow(closed, row)) {
-                pumpColumn[row] = 0.0; // that row's equation is not one the pump enters
-            }
-            any |= pumpColumn[row] != 0.0;
-        }
-        pump.gradient(u, pumpGradient);
-        if (!any || (pumpGradient[0] == 0 && pumpGradient[1] == 0)) {
-            return;
-        }
-        borderedSolve(pumpColumn);
-        if (!closed.isEmpty()) {
-            applyWoodbury(closed, pumpColumn);
-        }
-        pumpGw = pumpGradient[0] * pumpColumn[pump.sodiumInIndex()]
-                + pumpGradient[1] * pumpColumn[pump.potassiumOutIndex()];
-        pumpActive = true;
-    }
-
-    /** x ← x − A'⁻¹w (g·x)/(1 + g·A'⁻¹w). */
-    private void applyPump(double[] x) {
-        double gx = pumpGradient[0] * x[model.pump.sodiumInIndex()] + pumpGradient[1] * x[model.pump.potassiumOutIndex()];
-        double f = gx / (1.0 + pumpGw);
-        for (int i = 0; i < x.length; i++) {
-            x[i] -= f * pumpColumn[i];
-        }
-    }
-
-    /**
-     * Prepares the bordering by the steady fluxes J of the open compartments (columns C, rows (Gᵀ, D = −1/t)):
-     * Z = T⁻¹C and the LU of the Schur complement H = D − GᵀZ; without {@code active}, no bordering.
-     */
-    private void prepareBorder(boolean active) {
-        bordering = active;
-        if (!active) {
-            return;
-        }
-        int f = fluxResidual.length;
-        int m = model.m;
-        for (int j = 0; j < f; j++) {
-            assembler.openFluxColumn(j, fluxColumns[j]);
-            lu.solve(fluxColumns[j]);
-            assembler.openFluxGradient(j, fluxGradients[j]);
-        }
-        for (int j = 0; j < f; j++) {
-            int base = model.openFluxes.get(j).first() * m;
-            double[] g = fluxGradients[j];
-            for (int l = 0; l < f; l++) {
-                double gz = 0;
-                for (int v = 0; v < g.length; v++) {
-                    gz += g[v] * fluxColumns[l][base + v];
+        pool.forEachChunk(model.ny, 1, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                for (int i = 0; i < nx; i++) {
+                    for (int v = 0; v < m; v++) {
+                        double max = jac.rowMax(i, j, v);
+                        int row = (j * nx + i) * m + v;
+                        if (max > 0) {
+                            double f = 1.0 / max;
+                            jac.scaleRow(i, j, v, f);
+                            rhs[row] = -r[row] * f;
+                            rowScale[row] = f;
+                        } else {
+                            rhs[row] = 0.0;
+                            rowScale[row] = 1.0;
+                        }
+                    }
                 }
-                double d = j == l ? -1.0 / assembler.openFluxTransmissibility(j) : 0.0;
-                border.set(j, l, d - gz);
+            }
+        });
+        // a closed compartment's row holds its amount, Σ V ĉ: scaled to a largest entry of 1
+        for (var a : model.closedAmounts()) {
+            double max = 0;
+            for (double v : a.volumes()) {
+                max = Math.max(max, v);
+            }
+            int row = a.row(m);
+            double f = 1.0 / max;
+            jac.scaleRow(a.rowNode() % nx, a.rowNode() / nx, 1 + a.species(), f);
+            rhs[row] = -r[row] * f;
+            rowScale[row] = f;
+        }
+        try {
+            preconditioner.factor(jac);
+        } catch (ArithmeticException e) {
+            return "singular Jacobian: " + e.getMessage();
+        }
+        Gmres.Outcome lin = gmres.solve(this::multiply, preconditioner::apply, rhs, du, eta, MAX_LINEAR_ITERATIONS);
+        linearIterations += lin.iterations();
+        if (!(lin.relativeResidual() < 1e-4)) {
+            return "the linear solver did not converge (relative residual " + lin.relativeResidual() + " after "
+                    + lin.iterations() + " GMRES iterations)";
+        }
+        electrodeUpdate = 0;
+        if (model.currentClamped()) {
+            Gmres.Outcome lin2 = gmres.solve(this::multiply, preconditioner::apply, electrodeColumn, z2, eta,
+                    MAX_LINEAR_ITERATIONS);
+            linearIterations += lin2.iterations();
+            if (!(lin2.relativeResidual() < 1e-4)) {
+                return "the linear solver did not converge for the clamp (relative residual "
+                        + lin2.relativeResidual() + ")";
+            }
+            double c1 = 0;
+            double c2 = 0;
+            for (int q = 0; q < gradient.length; q++) {
+                if (gradient[q] != 0.0) {
+                    c1 += gradient[q] * du[q];
+                    c2 += gradient[q] * z2[q];
+                }
+            }
+            electrodeUpdate = (-clampResidual - c1) / c2;
+            if (!Double.isFinite(electrodeUpdate)) {
+                return "the clamp current does not depend on the potential";
+            }
+            for (int q = 0; q < du.length; q++) {
+                du[q] += z2[q] * electrodeUpdate;
             }
         }
-        if (!borderLu.setA(border)) {
-            throw new ArithmeticException("the steady fluxes of the open compartments are undetermined");
-        }
-    }
-
-    /**
-     * x ← [T C; Gᵀ D]⁻¹x on the augmented vector: x₀ = T⁻¹x_u, δJ = H⁻¹(x_J − Gᵀx₀), x_u = x₀ − Z δJ.
-     */
-    private void borderedSolve(double[] x) {
-        lu.solve(x);
-        if (!bordering) {
-            return;
-        }
-        int f = fluxResidual.length;
-        int nodes = r.length;
-        int m = model.m;
-        for (int j = 0; j < f; j++) {
-            int base = model.openFluxes.get(j).first() * m;
-            double[] g = fluxGradients[j];
-            double gx = 0;
-            for (int v = 0; v < g.length; v++) {
-                gx += g[v] * x[base + v];
-            }
-            borderRhs.set(j, 0, x[nodes + j] - gx);
-        }
-        borderLu.solve(borderRhs, borderX);
-        for (int l = 0; l < f; l++) {
-            double y = borderX.get(l, 0);
-            x[nodes + l] = y;
-            double[] z = fluxColumns[l];
-            for (int i = 0; i < nodes; i++) {
-                x[i] -= y * z[i];
-            }
-        }
-    }
-
-    /** The concentration scale of open compartment j's flux equation: its first cell's larger end, or the floor. */
-    private double fluxScale(double[] u, int j) {
-        OpenFlux o = model.openFluxes.get(j);
-        int m = model.m;
-        int v = 1 + o.species();
-        return Math.max(NewtonStep.CONCENTRATION_FLOOR,
-                Math.max(Math.abs(u[o.first() * m + v]), Math.abs(u[(o.first() + 1) * m + v])));
-    }
-
-    private boolean isGlobalRow(List<GlobalConstraint> closed, int row) {
-        for (GlobalConstraint c : closed) {
-            if (c.rowNode() * model.m + c.variable() == row) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** ∇g_cᵀ x (the scaled gradient over the constraint's nodes). */
-    private double gradientDot(GlobalConstraint cc, double[] gradient, double[] x) {
-        int base = cc.first() * model.m;
-        double sum = 0;
-        for (int j = 0; j < gradient.length; j++) {
-            double g = gradient[j];
-            if (g != 0.0) {
-                sum += g * x[base + j];
-            }
-        }
-        return sum;
-    }
-
-    /** v_cᵀ x with v_c = ∇g_c − e_row (the identity row that the assembler left in T). */
-    private double vDot(GlobalConstraint cc, double[] gradient, double[] x) {
-        return gradientDot(cc, gradient, x) - x[cc.rowNode() * model.m + cc.variable()];
+        return null;
     }
 
     private double damping(double[] u) {
-        return NewtonStep.damping(u, du, model.kind, model.n, model.m);
+        return NewtonStep.damping(u, du, kind, model.n, model.m);
     }
 
     private double applyUpdate(double[] u, double lambda) {
         return NewtonStep.apply(u, du, lambda, model.n, model.m);
     }
 
-    /** max_row |r_row| / |J_row,row|: the residual in units of its own unknown. */
+    /** max_row |r_row| / |J_row,row| before equilibration. */
     private double scaledResidual() {
+        int nx = model.nx;
         int m = model.m;
         double norm = 0;
-        double[] d = jac.diag;
-        for (int k = 0; k < model.n; k++) {
-            int blk = k * m * m;
-            for (int v = 0; v < m; v++) {
-                double diag = Math.abs(d[blk + v * m + v]);
-                double rv = Math.abs(r[k * m + v]);
-                if (diag > 0) {
-                    rv /= diag;
+        for (int j = 0; j < model.ny; j++) {
+            double[] d = jac.line(j).diag;
+            for (int i = 0; i < nx; i++) {
+                for (int v = 0; v < m; v++) {
+                    double diag = Math.abs(d[(i * m + v) * m + v]);
+                    double rv = Math.abs(r[(j * nx + i) * m + v]);
+                    if (diag > 0) {
+                        rv /= diag;
+                    }
+                    if (!(rv <= norm)) {
+                        norm = rv;
+                    }
                 }
-                norm = Math.max(norm, rv); // NaN stays NaN (a comparison would let the next row overwrite it)
             }
         }
         return norm;
     }
 }
-
-

@@ -130,8 +130,8 @@ final class CapacitorValidation {
         var model = slab.model();
         double[] u = slab.state();
         double sum = 0;
-        for (int k = 0; k <= model.mesh.membraneStartNode(); k++) {
-            sum += model.waterVolume[k] * u[k * model.m + 1 + i];
+        for (int k = 0; k <= model.membraneStart; k++) {
+            sum += model.waterVolume(k) * u[k * model.m + 1 + i];
         }
         return sum;
     }

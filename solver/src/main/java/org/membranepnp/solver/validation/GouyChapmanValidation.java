@@ -70,14 +70,13 @@ final class GouyChapmanValidation {
     static double outsideIonicCharge(MembraneSlabSolver slab) {
         var model = slab.model();
         double[] u = slab.state();
-        Mesh1D mesh = model.mesh;
         double q = 0;
-        for (int k = mesh.membraneEndNode(); k < model.n; k++) {
+        for (int k = model.membraneEnd; k < model.n; k++) {
             double net = 0;
             for (int i = 0; i < model.s; i++) {
                 net += model.z[i] * u[k * model.m + 1 + i];
             }
-            q += model.waterVolume[k] * net;
+            q += model.waterVolume(k) * net;
         }
         return q * PhysicalConstants.FARADAY_C_PER_MOL * model.scales.concentrationMolPerM3 * model.scales.lengthM;
     }
