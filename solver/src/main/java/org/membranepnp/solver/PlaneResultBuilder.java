@@ -180,7 +180,7 @@ final class PlaneResultBuilder {
             }
         }
         double separated = PhysicalConstants.FARADAY_C_PER_MOL * c0 * model.scales.lengthM * qIn / model.membraneArea
-                + MembranePlaneSolver.averagedFaceChargeCPerM2(sc, org.membranepnp.engine.model.MembraneSide.INSIDE);
+                + sc.averagedFaceChargeCPerM2(org.membranepnp.engine.model.MembraneSide.INSIDE);
 
         double lin = debye(sc.inside(), sc);
         double lout = debye(sc.outside(), sc);

@@ -138,6 +138,46 @@ public record Scenario(String title, int dimension, double temperatureK, List<Sp
     }
 
     /**
+     * The charge of a membrane face averaged over the membrane's area, C/m²: the uniform charge on the lipid (not on
+     * the pores) plus each surface patch of that face on its lipid part, over the whole area (H, or π H²); in 1-D the
+     * face's charge.
+     */
+    public double averagedFaceChargeCPerM2(MembraneSide side) {
+        Lateral lat = lateral;
+        double h = lat.heightNm();
+        double uniform = side == MembraneSide.INSIDE ? membrane.insideSurfaceChargeCPerM2()
+                : membrane.outsideSurfaceChargeCPerM2();
+        if (!isTwoDimensional() || h <= 0) {
+            return uniform;
+        }
+        double charge = uniform * lipidMeasure(lat, 0, h);
+        for (SurfacePatch p : lat.surfacePatches()) {
+            if (p.side() == side) {
+                charge += p.chargeCPerM2() * lipidMeasure(lat, p.fromNm(), p.toNm());
+            }
+        }
+        return charge / measure(lat, 0, h);
+    }
+
+    /** The area (planar: length) of [from, to] along y that is lipid, not pore. */
+    private static double lipidMeasure(Lateral lat, double from, double to) {
+        double m = measure(lat, from, to);
+        for (Channel c : lat.channels()) {
+            double lo = Math.max(from, lat.poreLowerNm(c));
+            double hi = Math.min(to, lat.poreUpperNm(c));
+            if (hi > lo) {
+                m -= measure(lat, lo, hi);
+            }
+        }
+        return m;
+    }
+
+    /** Length (planar) or ring area (axisymmetric) of [from, to]. */
+    private static double measure(Lateral lat, double from, double to) {
+        return lat.axisymmetric() ? Math.PI * (to * to - from * from) : to - from;
+    }
+
+    /**
      * The permeability of each species averaged over the membrane's area, m/s: in 1-D the lipid's; in 2-D
      * P̄_i = P_lipid,i (1 − Σ f) + Σ_pores P_pore,i f, with f each pore's share of the area
      * ({@link Lateral#poreAreaFraction}: w/H planar, (w/2)²/H² axisymmetric).

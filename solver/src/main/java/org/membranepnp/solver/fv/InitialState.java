@@ -7,6 +7,7 @@ import org.membranepnp.engine.model.Bath;
 import org.membranepnp.engine.model.BoundaryKind;
 import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.MembraneSide;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.units.PhysicalConstants;
 
@@ -19,14 +20,15 @@ public final class InitialState {
      * The state just after the baths are filled: no charge on the membrane capacitor (equal potentials on both
      * faces), bulk concentrations, and at a charged face the Gouy–Chapman layer that neutralizes its fixed charge
      * (it forms within nanoseconds); inside the membrane the constant-field profile between the faces. Without
-     * surface charges this is ψ = 0 and uniform bulk concentrations.
+     * surface charges this is ψ = 0 and uniform bulk concentrations. Every row of a 2-D patch gets the same profile
+     * across, with the face charges averaged over the membrane's area.
      *
      * <p>A bath closed by a wall holds exactly what {@link #filledAmountMolPerM2} says of each species (its
      * concentrations scaled to that amount), so that the amounts of a closed system do not depend on the
      * mesh or on the layer's shape.
      */
     public static void fillUniform(PnpModel model, double[] u) {
-        fillWithInsideCharge(model, u, -model.scenario.membrane().insideSurfaceChargeCPerM2(), true);
+        fillWithInsideCharge(model, u, -model.scenario.averagedFaceChargeCPerM2(MembraneSide.INSIDE), true);
     }
 
     /**
@@ -41,7 +43,7 @@ public final class InitialState {
      */
     public static double filledAmountMolPerM2(Scenario sc, int species, boolean inside) {
         Bath bath = inside ? sc.inside() : sc.outside();
-        double sigma = inside ? sc.membrane().insideSurfaceChargeCPerM2() : sc.membrane().outsideSurfaceChargeCPerM2();
+        double sigma = sc.averagedFaceChargeCPerM2(inside ? MembraneSide.INSIDE : MembraneSide.OUTSIDE);
         double c = bath.concentrationMm(species);
         double amount = c * bath.widthUm() * 1e-6;
         int z = sc.species().get(species).charge();
@@ -74,8 +76,8 @@ public final class InitialState {
             conducting |= p[i] > 0 && sc.inside().concentrationMm(i) + sc.outside().concentrationMm(i) > 0;
         }
         double cm = capacitanceFPerM2(mem);
-        double sigmaIn = mem.insideSurfaceChargeCPerM2();
-        double sigmaOut = mem.outsideSurfaceChargeCPerM2();
+        double sigmaIn = sc.averagedFaceChargeCPerM2(MembraneSide.INSIDE);
+        double sigmaOut = sc.averagedFaceChargeCPerM2(MembraneSide.OUTSIDE);
         double qIn; // ionic charge of the inside bath, C/m²
         if (sc.boundary().clamp() == ClampKind.VOLTAGE || conducting) {
             double vmMv = sc.boundary().clamp() == ClampKind.VOLTAGE ? sc.boundary().voltageMv()
@@ -103,8 +105,8 @@ public final class InitialState {
         double vt = PhysicalConstants.thermalVoltageMv(t);
         Membrane mem = sc.membrane();
         double cm = capacitanceFPerM2(mem);
-        double sigmaIn = mem.insideSurfaceChargeCPerM2();
-        double sigmaOut = mem.outsideSurfaceChargeCPerM2();
+        double sigmaIn = sc.averagedFaceChargeCPerM2(MembraneSide.INSIDE);
+        double sigmaOut = sc.averagedFaceChargeCPerM2(MembraneSide.OUTSIDE);
         double zetaIn = layerPotentialMv(sc.inside(), -qIn, sc, t);
         double zetaOut = layerPotentialMv(sc.outside(), qIn + sigmaIn + sigmaOut, sc, t);
         double dropMem = (qIn + sigmaIn) / cm * 1e3;
