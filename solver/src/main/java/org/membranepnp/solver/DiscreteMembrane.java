@@ -2,12 +2,10 @@ package org.membranepnp.solver;
 
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
-import java.util.function.Function;
 import org.membranepnp.engine.UserInputException;
 import org.membranepnp.engine.model.Schedule;
 import org.membranepnp.engine.result.Checkpoint;
-import org.membranepnp.engine.result.Profiles;
-import org.membranepnp.engine.result.TimeSeries;
+import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.solver.fv.InitialState;
 import org.membranepnp.solver.fv.ParameterSchedule;
 import org.membranepnp.solver.fv.PnpModel;
@@ -27,8 +25,8 @@ final class DiscreteMembrane {
     private final WorkerPool pool;
     private final double[] u;
     private final TimeSeriesRecorder recorder;
-    /** The averaged profiles of a state, for snapshots. */
-    private final Function<double[], Profiles> profiles;
+    /** The edges through the middle of the membrane, whose fluxes are the membrane's. */
+    private final int[] midEdges;
     private ProgressListener progress = ProgressListener.NONE;
     private int newtonIterations;
     private int timeSteps;
@@ -40,12 +38,12 @@ final class DiscreteMembrane {
     private double stepperTolerance;
 
     /** Starts from the freshly filled baths ({@link InitialState#fillUniform}) at time 0. */
-    DiscreteMembrane(PnpModel model, WorkerPool pool, Function<double[], Profiles> profiles) {
+    DiscreteMembrane(PnpModel model, WorkerPool pool) {
         this.model = model;
         this.pool = pool;
         this.newton = new NewtonSolver(model, pool);
         this.u = new double[model.n * model.m];
-        this.profiles = profiles;
+        this.midEdges = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
         InitialState.fillUniform(model, u);
         this.recorder = new TimeSeriesRecorder(model, newton.assembler());
     }
@@ -139,7 +137,7 @@ final class DiscreteMembrane {
     private void snapshotIfDue(ProfileSnapshots snapshots, double tau, double[] state) {
         double timeS = tau * model.scales.timeS;
         if (timeS >= snapshots.nextTimeS() * (1 - 1e-12)) {
-            snapshots.take(timeS, membranePotentialMv(state), profiles.apply(state));
+            snapshots.take(timeS, membranePotentialMv(state), ResultBuilder.profiles(model, state));
         }
     }
 
@@ -196,9 +194,15 @@ final class DiscreteMembrane {
         return membranePotentialMv(u);
     }
 
-    /** The time series so far, or null if no time was simulated. */
-    TimeSeries timeSeries() {
-        return recorder.isEmpty() ? null : recorder.build();
+    /** The result so far ({@link ResultBuilder}), with the time series if time was simulated. */
+    RunResult result() {
+        return ResultBuilder.build(model, newton.assembler(), u, midEdges, recorder.isEmpty() ? null : recorder.build(),
+                newtonIterations, lastResidual, timeSteps, wallTimeS);
+    }
+
+    /** The edges through the middle of the membrane. */
+    int[] midEdges() {
+        return midEdges.clone();
     }
 
     PnpModel model() {
@@ -219,30 +223,12 @@ final class DiscreteMembrane {
         return timeNd * model.scales.timeS;
     }
 
-    int newtonIterations() {
-        return newtonIterations;
-    }
-
     int timeSteps() {
         return timeSteps;
-    }
-
-    double lastResidual() {
-        return lastResidual;
-    }
-
-    double wallTimeS() {
-        return wallTimeS;
     }
 
     /** Adds wall time spent for this membrane outside its own solves (e.g. a 1-D start of a 2-D solve). */
     void addWallTime(double seconds) {
         wallTimeS += seconds;
-    }
-
-    /** Counts Newton iterations and a residual of a solve made outside (e.g. a last polishing Newton solve). */
-    void count(int iterations, double residual) {
-        newtonIterations += iterations;
-        lastResidual = residual;
     }
 }

@@ -47,7 +47,6 @@ public final class MembranePlaneSolver {
     private final Scenario scenario;
     private final Mesh1D across;
     private final PnpModel model;
-    private final int[] midEdges;
     private final DiscreteMembrane membrane;
 
     /**
@@ -130,8 +129,7 @@ public final class MembranePlaneSolver {
         this.across = across;
         this.model = new PnpModel(scenario, PatchMeshBuilder.build(new Mesh2D(across, y, scenario.lateral()),
                 scenario.lateral().axisymmetric()));
-        this.midEdges = model.columnEdges(midColumn());
-        this.membrane = new DiscreteMembrane(model, pool, state -> PlaneResultBuilder.profiles(model, across, state));
+        this.membrane = new DiscreteMembrane(model, pool);
         membrane.setSchedules(scenario.schedules());
     }
 
@@ -261,11 +259,7 @@ public final class MembranePlaneSolver {
 
     /** The result of the last solve (with the time series if time was simulated). */
     public RunResult result() {
-        double[] u = membrane.state();
-        NewtonSolver newton = membrane.newton();
-        newton.evaluate(u);
-        return PlaneResultBuilder.build(model, across, newton.assembler(), u, midEdges, membrane.timeSeries(),
-                membrane.newtonIterations(), membrane.lastResidual(), membrane.timeSteps(), membrane.wallTimeS());
+        return membrane.result();
     }
 
     /**

@@ -23,7 +23,6 @@ public final class MembraneSlabSolver {
     private final Mesh1D mesh;
     private final DiscreteMembrane membrane;
     private final PnpModel model;
-    private final double[] initialAmounts;
 
     /** Meshes {@code scenario} as it asks and starts from the filled baths (see {@link InitialState#fillUniform}). */
     public MembraneSlabSolver(Scenario scenario) {
@@ -42,11 +41,7 @@ public final class MembraneSlabSolver {
     public MembraneSlabSolver(Scenario scenario, Mesh1D mesh, WorkerPool pool) {
         this.mesh = mesh;
         this.model = new PnpModel(scenario, ChainMeshBuilder.build(mesh));
-        this.membrane = new DiscreteMembrane(model, pool, state -> ResultBuilder.profiles(model, state));
-        this.initialAmounts = new double[model.closedAmounts().size()];
-        for (int c = 0; c < initialAmounts.length; c++) {
-            initialAmounts[c] = model.closedTarget(c);
-        }
+        this.membrane = new DiscreteMembrane(model, pool);
     }
 
     /** Progress and (verbose) Newton residuals go to {@code listener}. */
@@ -129,9 +124,7 @@ public final class MembraneSlabSolver {
 
     /** The result so far (time series included if any time was simulated). */
     public RunResult result() {
-        return ResultBuilder.build(model, membrane.newton().assembler(), membrane.state(), initialAmounts,
-                membrane.timeSeries(), membrane.newtonIterations(), membrane.lastResidual(), membrane.timeSteps(),
-                membrane.wallTimeS());
+        return membrane.result();
     }
 
     /** The discrete model (mesh, scales, coefficients). */

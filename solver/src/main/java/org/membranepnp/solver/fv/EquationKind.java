@@ -7,7 +7,5 @@ public enum EquationKind {
     /** A fixed value (reservoir concentration, electrode potential, gauge). */
     DIRICHLET,
     /** A species that cannot be at this node (impermeant, inside the membrane): ĉ = 0. */
-    INACTIVE,
-    /** Electrode of a current clamp: the current entering the slab here equals the clamp current. */
-    CURRENT_CLAMP
+    INACTIVE
 }

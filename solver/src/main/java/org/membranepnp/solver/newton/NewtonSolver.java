@@ -11,17 +11,20 @@ import org.membranepnp.solver.linalg.SemicoarseningMultigrid;
 import org.membranepnp.solver.parallel.WorkerPool;
 
 /**
- * Newton's method for the discrete PNP equations of a {@link PnpModel} on any mesh (a chain is a patch of one row): the analytic Jacobian of {@link PnpAssembler}, rows equilibrated
- * (each divided by its largest entry), solved by GMRES preconditioned with one V-cycle of semicoarsening
- * multigrid ({@link SemicoarseningMultigrid}); inexact Newton (each linear solve only as accurate as the
- * residual makes worthwhile); the damping of the 1-D solver (positive concentrations, potential
- * steps of at most {@value #MAX_POTENTIAL_STEP} V_T) and a convergence test on the scaled update. On a chain the
- * multigrid cycle is one exact block-tridiagonal solve, so GMRES needs one iteration per global coupling (closed
- * amount, pump site) and one more.
+ * Newton's method for the discrete PNP equations of a {@link PnpModel} on any mesh — the one Newton of every
+ * geometry (a chain is a patch of one row). The analytic Jacobian of {@link PnpAssembler} (local blocks through
+ * {@link BlockSlots}, global couplings applied matrix-free by {@link PnpAssembler#multiplyGlobal}), rows equilibrated
+ * (each divided by its largest entry), is solved by GMRES preconditioned with one V-cycle of semicoarsening
+ * multigrid ({@link SemicoarseningMultigrid}). On a chain that cycle is one exact block-tridiagonal LU solve of the
+ * local part, so GMRES needs about one iteration per global coupling (closed amount, pump site) and one more: the
+ * chain's direct solver and the patch's iterative one are the same code. Inexact Newton (each linear solve only as
+ * accurate as the residual makes worthwhile); damping that keeps concentrations positive and potential steps at most
+ * {@value #MAX_POTENTIAL_STEP} V_T; convergence on the scaled update.
  *
- * <p>With a current clamp ({@link #setCurrentClamp}) the inside electrode's potential V̂ is one more unknown, with
- * the global equation g(u) = I(u) − I_clamp = 0 (I the total current through one x-column of edges,
- * {@link PnpAssembler#current}). The bordered system
+ * <p>With a current clamp ({@link PnpModel#currentClamped()}) the inside electrode's potential V̂ is one more
+ * unknown, with the global equation g(u) = I(u) + I_pump − I_clamp A = 0 (I the total current through the middle
+ * column of membrane edges, {@link PnpAssembler#current}); in a steady state through which no ion passes, the inside
+ * bath's ionic charge is kept instead ({@link PnpModel#insideCharge}). The bordered system
  * <pre>
  *   [ J   b ] [δu ]   [−r]        b = ∂r/∂V̂ (−1 on the ψ rows of the electrode, x = 0, else 0)
  *   [ cᵀ  0 ] [δV̂] = [−g]        c = ∂g/∂u

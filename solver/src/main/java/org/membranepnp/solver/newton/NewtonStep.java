@@ -3,7 +3,7 @@ package org.membranepnp.solver.newton;
 import org.membranepnp.solver.fv.EquationKind;
 
 /**
- * The damped update of both Newton solvers, on states laid out as (ψ̂, ĉ_1 … ĉ_s) per node.
+ * The damped update of the Newton solver, on states laid out as (ψ̂, ĉ_1 … ĉ_s) per node.
  */
 final class NewtonStep {
     /** Concentrations below this count as this much when the update is scaled. */
