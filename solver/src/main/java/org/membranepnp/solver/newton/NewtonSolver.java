@@ -345,7 +345,7 @@ public final class NewtonSolver {
                     if (diag > 0) {
                         rv /= diag;
                     }
-                    if (!(rv <= norm)) {
+                    if (!(rv <= norm) && !Double.isNaN(norm)) { // a NaN row stays the norm
                         norm = rv;
                     }
                 }
