@@ -32,7 +32,8 @@ import org.membranepnp.solver.validation.ReferenceScenarios;
  * partitioning into the lipid, reservoirs and electrodes (fixed rows) and a species absent from one bath (inactive
  * rows); then with a closed bath and a saturating Na⁺/K⁺ pump (amounts and pump as global couplings, the part of the
  * Jacobian applied by {@code multiplyGlobal}); and the gradient of the current through the middle of the membrane
- * with the pump's current (the clamp's global equation).
+ * with the pump's current (the clamp's global equation). On chains also the steady equations, whose rows between a
+ * wall and the node are partial flux sums with the pump's partial sums.
  */
 class PnpAssemblerJacobianTest {
 
@@ -130,6 +131,45 @@ class PnpAssemblerJacobianTest {
         check(model, 15);
     }
 
+    /**
+     * The steady equations of the resting neuron on a 60-cell chain, closed on one side, with the fast saturating
+     * pump: the rows of each compartment that ends at the wall are partial flux sums ({@link PnpModel#steadyFluxEdge})
+     * carrying the pump's partial sums, whose derivatives by the face concentrations across the membrane come from
+     * multiplyGlobal; the closed compartments' amounts on their last rows.
+     */
+    @Test
+    void steadyNeuronJacobianWithAClosedInsideAndThePumpMatchesFiniteDifferences() {
+        for (BoundaryKind[] ends : new BoundaryKind[][] {{BoundaryKind.WALL, BoundaryKind.RESERVOIR},
+                {BoundaryKind.RESERVOIR, BoundaryKind.WALL}}) {
+            Scenario s = Chains.bounded(ReferenceScenarios.neuronRest(), ends[0], ends[1])
+                    .withPump(new org.membranepnp.engine.model.NaKPump(1e13, true, 15, 100, "Na", "K"));
+            PnpModel model = Chains.model(s);
+            int fluxRows = 0;
+            for (int i = 0; i < model.n * model.m; i++) {
+                fluxRows += model.steadyFluxEdge(i) >= 0 ? 1 : 0;
+            }
+            // a closed inside bath keeps its amounts; against a closed outside every species reaches the reservoir
+            assertEquals(ends[0] == BoundaryKind.WALL, !model.closedAmounts().isEmpty());
+            assertTrue(fluxRows > model.n && model.pumpSites() == 1, fluxRows + " partial flux rows");
+            check(model, 17, 0.0);
+        }
+    }
+
+    /** The steady equations of the resting neuron between reservoirs (the impermeant anion's rows from its wall). */
+    @Test
+    void steadyNeuronJacobianMatchesFiniteDifferences() {
+        check(Chains.model(ReferenceScenarios.neuronRest()), 18, 0.0);
+    }
+
+    /** An implicit Euler step of a closed calcium cell (divalent ion, charged faces, amounts of the closed bath). */
+    @Test
+    void timeStepJacobianOfAClosedCellMatchesFiniteDifferences() {
+        PnpModel model = Chains.model(ReferenceScenarios.nernst(ReferenceScenarios.calcium(), 0.1, 2, 310, -0.01,
+                0.02));
+        assertTrue(!model.closedAmounts().isEmpty());
+        check(model, 19, 3.0);
+    }
+
     @Test
     void chainJacobianMatchesFiniteDifferences() {
         Scenario s = oneD(slab());
@@ -150,6 +190,11 @@ class PnpAssemblerJacobianTest {
 
     /** Dense analytic Jacobian against (r(u + h e_j) − r(u − h e_j)) / 2h, column by column; then ∂I/∂u likewise. */
     private static void check(PnpModel model, long seed) {
+        check(model, seed, 3.0);
+    }
+
+    /** The same for the steady equations ({@code invDt} = 0) or an implicit Euler step of 1/{@code invDt}. */
+    private static void check(PnpModel model, long seed, double invDt) {
         int n = model.n;
         int m = model.m;
         int size = n * m;
@@ -171,7 +216,6 @@ class PnpAssemblerJacobianTest {
             PnpAssembler asm = new PnpAssembler(model, pool);
             BlockSlots jac = BlockSlots.sparse(model.mesh, m);
             double[] r = new double[size];
-            double invDt = 3.0;
             asm.assemble(uOld, u, invDt, r, jac); // the matrix is reused: an assembly must clear what was there
             asm.assemble(u, uOld, invDt, r, jac);
             double[][] a = jac.toDense();
