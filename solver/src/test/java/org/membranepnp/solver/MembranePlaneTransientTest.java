@@ -108,7 +108,6 @@ class MembranePlaneTransientTest {
             Scenario s = coarsePore(1e-6).withBoundary(new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR,
                     ClampKind.VOLTAGE, 0, -60));
             MembranePlaneSolver p = new MembranePlaneSolver(s, pool);
-            p.fillBaths();
             model = p.model();
             mid = p.midColumn();
             model.setElectrodePotential(model.scales.potentialFromMv(-60));
