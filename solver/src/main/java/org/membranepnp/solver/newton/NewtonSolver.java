@@ -76,32 +76,44 @@ public final class NewtonSolver {
     private int linearIterations;
 
     public NewtonSolver(PnpModel model, WorkerPool pool) {
+        this(model, pool, null);
+    }
+
+    /** A solver of {@code model}; with {@code shared} (same mesh and species), on its matrix and work arrays. */
+    private NewtonSolver(PnpModel model, WorkerPool pool, NewtonSolver shared) {
         this.model = model;
         this.pool = pool;
         this.assembler = new PnpAssembler(model, pool);
-        this.jac = new BlockFivePointMatrix(model.nx, model.ny, model.m);
-        this.slots = BlockSlots.of(jac, model.mesh);
         this.kind = model.kinds();
-        this.preconditioner = new SemicoarseningMultigrid(model.nx, model.ny, model.m, pool);
         int size = model.n * model.m;
-        this.gmres = new Gmres(size, RESTART);
-        this.r = new double[size];
-        this.rhs = new double[size];
-        this.du = new double[size];
-        this.z2 = new double[size];
-        this.gradient = new double[size];
+        boolean share = shared != null;
+        this.jac = share ? shared.jac : new BlockFivePointMatrix(model.nx, model.ny, model.m);
+        this.slots = share ? shared.slots : BlockSlots.of(jac, model.mesh);
+        this.preconditioner = share ? shared.preconditioner
+                : new SemicoarseningMultigrid(model.nx, model.ny, model.m, pool);
+        this.gmres = share ? shared.gmres : new Gmres(size, RESTART);
+        this.r = share ? shared.r : new double[size];
+        this.rhs = share ? shared.rhs : new double[size];
+        this.du = share ? shared.du : new double[size];
+        this.z2 = share ? shared.z2 : new double[size];
+        this.gradient = share ? shared.gradient : new double[size];
+        this.rowScale = share ? shared.rowScale : new double[size];
+        this.globalProduct = share ? shared.globalProduct : new double[size];
         this.electrodeColumn = new double[size];
         for (int k : model.insideElectrodeNodes()) {
             electrodeColumn[k * model.m] = 1.0;
         }
         this.clampEdges = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
-        this.rowScale = new double[size];
-        this.globalProduct = new double[size];
     }
 
-    /** A Newton solver for another model (e.g. a member of a continuation path) that reports like this one. */
+    /**
+     * A Newton solver for another model (e.g. a member of a continuation path) that reports like this one; on the
+     * same mesh it works in this solver's matrix and work arrays (a 2-D Krylov basis is hundreds of MB), so the two
+     * must not solve at the same time.
+     */
     public NewtonSolver sibling(PnpModel other) {
-        NewtonSolver s = new NewtonSolver(other, pool);
+        boolean same = other.mesh == model.mesh && other.m == model.m;
+        NewtonSolver s = new NewtonSolver(other, pool, same ? this : null);
         s.setListener(listener, verbose);
         return s;
     }

@@ -154,6 +154,13 @@ final class Chains {
         BlockSlots jac = BlockSlots.sparse(model.mesh, model.m);
         asm.assemble(u, uOld, invDt, new double[size], jac);
         double[][] a = jac.toDense();
+        addGlobalColumns(asm, a);
+        return a;
+    }
+
+    /** Adds the global couplings of the last assembly, column by column ({@code multiplyGlobal} of unit vectors). */
+    static void addGlobalColumns(PnpAssembler asm, double[][] a) {
+        int size = a.length;
         double[] unit = new double[size];
         double[] column = new double[size];
         for (int j = 0; j < size; j++) {
@@ -165,6 +172,5 @@ final class Chains {
                 a[i][j] += column[i];
             }
         }
-        return a;
     }
 }

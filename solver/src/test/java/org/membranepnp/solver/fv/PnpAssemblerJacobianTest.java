@@ -219,18 +219,7 @@ class PnpAssemblerJacobianTest {
             asm.assemble(uOld, u, invDt, r, jac); // the matrix is reused: an assembly must clear what was there
             asm.assemble(u, uOld, invDt, r, jac);
             double[][] a = jac.toDense();
-            // the global couplings (pump across the membrane, amounts), column by column
-            double[] unit = new double[size];
-            double[] column = new double[size];
-            for (int j = 0; j < size; j++) {
-                unit[j] = 1.0;
-                java.util.Arrays.fill(column, 0.0);
-                asm.multiplyGlobal(unit, column);
-                unit[j] = 0.0;
-                for (int i = 0; i < size; i++) {
-                    a[i][j] += column[i];
-                }
-            }
+            Chains.addGlobalColumns(asm, a); // the pump across the membrane, the amounts
             int[] mid = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
             double[] grad = new double[size];
             java.util.Arrays.fill(grad, 7.0); // a reused array: the gradient overwrites it
