@@ -15,11 +15,12 @@ import java.util.Arrays;
  */
 public record Schedule(String key, double[] timesS, double[] values) {
     /** The prefix of a permeability schedule's key; the species name follows. */
-    public static final String PERMEABILITY_KEY_PREFIX = "membrane.permeability_cm_s.";
+    public static final String PERMEABILITY_KEY_PREFIX =
+            ScenarioKeys.MEMBRANE + "." + ScenarioKeys.PERMEABILITY_CM_S + ".";
     /** The key of a clamp-current schedule. */
-    public static final String CURRENT_KEY = "boundary.current_A_m2";
+    public static final String CURRENT_KEY = ScenarioKeys.BOUNDARY + "." + ScenarioKeys.CURRENT_A_M2;
     /** The key of a clamp-voltage schedule. */
-    public static final String VOLTAGE_KEY = "boundary.voltage_mV";
+    public static final String VOLTAGE_KEY = ScenarioKeys.BOUNDARY + "." + ScenarioKeys.VOLTAGE_MV;
     /** Every key a schedule may drive, for messages. */
     public static final String VALID_KEYS = PERMEABILITY_KEY_PREFIX + "<species>, " + CURRENT_KEY + ", " + VOLTAGE_KEY;
 

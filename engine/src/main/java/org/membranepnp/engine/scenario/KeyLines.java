@@ -53,7 +53,7 @@ final class KeyLines {
                 int end = code.indexOf("]]");
                 String name = normalizeKey(code.substring(2, end < 0 ? code.length() : end));
                 int n = arrayCounts.merge(name, 1, Integer::sum);
-                table = name + "[" + n + "]";
+                table = item(name, n);
                 k.lines.putIfAbsent(name, lineNr);
                 k.lines.put(table, lineNr);
             } else if (code.startsWith("[")) {
@@ -117,6 +117,11 @@ final class KeyLines {
 
     static String join(String table, String key) {
         return table.isEmpty() ? key : table + "." + key;
+    }
+
+    /** The path of item {@code number} (from 1) of the array of tables {@code array}: {@code species[2]}. */
+    static String item(String array, int number) {
+        return array + "[" + number + "]";
     }
 
     private void assign(String path, int lineNr) {

@@ -1,5 +1,7 @@
 package org.membranepnp.engine.scenario;
 
+import static org.membranepnp.engine.model.ScenarioKeys.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +12,8 @@ import java.util.Map;
  * Which keys the scenario format allows where: a tree of tables, values, the {@code [[species]]},
  * {@code [[schedule]]}, {@code [[channel]]} and {@code [[surface_patch]]} arrays and the per-species tables (whose
  * keys are the species names). Used to reject
- * unknown keys with a suggestion, and to check {@code --set} keys.
+ * unknown keys with a suggestion, and to check {@code --set} keys. The names themselves are the constants of
+ * {@link org.membranepnp.engine.model.ScenarioKeys}.
  */
 final class KeySchema {
     /** What a key holds. */
@@ -26,7 +29,7 @@ final class KeySchema {
     }
 
     /** Relative permittivity of a bath, the lipid or a pore: from vacuum (1) to beyond water (80). */
-    private static final ValidRange PERMITTIVITY = ValidRange.closed(1, 200, "");
+    private static final ValidRange PERMITTIVITY_RANGE = ValidRange.closed(1, 200, "");
     /** A concentration or half-saturation constant, mM: up to 10 M, beyond any salt's solubility. */
     private static final double MAX_CONCENTRATION_MM = 1e4;
     /** Fixed charge density on a membrane face, C/m²: a fully ionised lipid face carries about 0.3. */
@@ -38,41 +41,41 @@ final class KeySchema {
      * without its own range is {@code schedule.value}, which takes the range of the key it schedules.
      */
     static final KeySchema ROOT = table("",
-            value("title"),
-            number("dimension", ValidRange.closed(1, 2, "")),
-            number("temperature_K", ValidRange.closed(200, 400, "K")),
-            number("temperature_C", ValidRange.closed(-73.15, 126.85, "°C")),
-            array("species", value("name"), number("charge", ValidRange.closed(-6, 6, "")),
-                    number("diffusion_m2_s", ValidRange.closed(1e-14, 1e-6, "m²/s"))),
-            bath("inside"), bath("outside"),
-            table("membrane", number("thickness_nm", ValidRange.closed(0.5, 100, "nm")), number("permittivity", PERMITTIVITY),
-                    speciesTable("permeability_cm_s", ValidRange.closed(0, 1, "cm/s")),
-                    table("surface_charge_C_m2", number("inside", SURFACE_CHARGE), number("outside", SURFACE_CHARGE)),
-                    number("partition_coefficient", ValidRange.aboveZero(1, ""))),
-            table("pump", number("turnover_per_s_um2", ValidRange.aboveZero(1e7, "cycles/(s µm²)")),
-                    number("current_A_m2", ValidRange.aboveZero(1, "A/m²")), value("saturating"),
-                    number("km_K_out_mM", ValidRange.aboveZero(MAX_CONCENTRATION_MM, "mM")),
-                    number("km_Na_in_mM", ValidRange.aboveZero(MAX_CONCENTRATION_MM, "mM")),
-                    value("sodium"), value("potassium")),
-            table("boundary", value("inside"), value("outside"), value("clamp"),
-                    number("current_A_m2", ValidRange.closed(-1000, 1000, "A/m²")),
-                    number("voltage_mV", ValidRange.closed(-2000, 2000, "mV"))),
-            table("mesh", number("cells", ValidRange.closed(40, 5_000_000, "").orZero()),
-                    number("tolerance_mV", ValidRange.closed(1e-7, 10, "mV"))),
-            table("run", value("mode"), number("end_time_s", ValidRange.aboveZero(1e6, "s")),
-                    number("relative_tolerance", ValidRange.aboveZero(0.1, ""))),
-            array("schedule", value("key"), number("time_s", ValidRange.closed(-1e6, 1e6, "s")), value("value")),
-            table("lateral", number("height_nm", ValidRange.closed(0.1, 1e4, "nm")), value("geometry")),
-            array("channel", value("name"), number("center_nm", ValidRange.closed(0, 1e4, "nm")),
-                    number("width_nm", ValidRange.closed(0.1, 1e4, "nm")), number("permittivity", PERMITTIVITY),
-                    speciesTable("permeability_cm_s", ValidRange.closed(0, 1000, "cm/s")),
-                    number("fixed_charge_mM", ValidRange.closed(-MAX_CONCENTRATION_MM, MAX_CONCENTRATION_MM, "mM"))),
-            array("surface_patch", value("side"), number("from_nm", ValidRange.closed(0, 1e4, "nm")),
-                    number("to_nm", ValidRange.closed(0, 1e4, "nm")), number("charge_C_m2", SURFACE_CHARGE)),
-            table("particles", number("count", ValidRange.closed(1, 1_000_000, "")),
-                    number("time_step_s", ValidRange.aboveZero(1e-6, "s")), number("duration_s", ValidRange.aboveZero(1, "s")),
-                    number("snapshots", ValidRange.closed(1, 1000, "")),
-                    number("seed", ValidRange.closed(0, Long.MAX_VALUE, ""))));
+            value(TITLE),
+            number(DIMENSION, ValidRange.closed(1, 2, "")),
+            number(TEMPERATURE_K, ValidRange.closed(200, 400, "K")),
+            number(TEMPERATURE_C, ValidRange.closed(-73.15, 126.85, "°C")),
+            array(SPECIES, value(NAME), number(CHARGE, ValidRange.closed(-6, 6, "")),
+                    number(DIFFUSION_M2_S, ValidRange.closed(1e-14, 1e-6, "m²/s"))),
+            bath(INSIDE), bath(OUTSIDE),
+            table(MEMBRANE, number(THICKNESS_NM, ValidRange.closed(0.5, 100, "nm")), number(PERMITTIVITY, PERMITTIVITY_RANGE),
+                    speciesTable(PERMEABILITY_CM_S, ValidRange.closed(0, 1, "cm/s")),
+                    table(SURFACE_CHARGE_C_M2, number(INSIDE, SURFACE_CHARGE), number(OUTSIDE, SURFACE_CHARGE)),
+                    number(PARTITION_COEFFICIENT, ValidRange.aboveZero(1, ""))),
+            table(PUMP, number(TURNOVER_PER_S_UM2, ValidRange.aboveZero(1e7, "cycles/(s µm²)")),
+                    number(CURRENT_A_M2, ValidRange.aboveZero(1, "A/m²")), value(SATURATING),
+                    number(KM_K_OUT_MM, ValidRange.aboveZero(MAX_CONCENTRATION_MM, "mM")),
+                    number(KM_NA_IN_MM, ValidRange.aboveZero(MAX_CONCENTRATION_MM, "mM")),
+                    value(SODIUM), value(POTASSIUM)),
+            table(BOUNDARY, value(INSIDE), value(OUTSIDE), value(CLAMP),
+                    number(CURRENT_A_M2, ValidRange.closed(-1000, 1000, "A/m²")),
+                    number(VOLTAGE_MV, ValidRange.closed(-2000, 2000, "mV"))),
+            table(MESH, number(CELLS, ValidRange.closed(40, 5_000_000, "").orZero()),
+                    number(TOLERANCE_MV, ValidRange.closed(1e-7, 10, "mV"))),
+            table(RUN, value(MODE), number(END_TIME_S, ValidRange.aboveZero(1e6, "s")),
+                    number(RELATIVE_TOLERANCE, ValidRange.aboveZero(0.1, ""))),
+            array(SCHEDULE, value(KEY), number(TIME_S, ValidRange.closed(-1e6, 1e6, "s")), value(VALUE)),
+            table(LATERAL, number(HEIGHT_NM, ValidRange.closed(0.1, 1e4, "nm")), value(GEOMETRY)),
+            array(CHANNEL, value(NAME), number(CENTER_NM, ValidRange.closed(0, 1e4, "nm")),
+                    number(WIDTH_NM, ValidRange.closed(0.1, 1e4, "nm")), number(PERMITTIVITY, PERMITTIVITY_RANGE),
+                    speciesTable(PERMEABILITY_CM_S, ValidRange.closed(0, 1000, "cm/s")),
+                    number(FIXED_CHARGE_MM, ValidRange.closed(-MAX_CONCENTRATION_MM, MAX_CONCENTRATION_MM, "mM"))),
+            array(SURFACE_PATCH, value(SIDE), number(FROM_NM, ValidRange.closed(0, 1e4, "nm")),
+                    number(TO_NM, ValidRange.closed(0, 1e4, "nm")), number(CHARGE_C_M2, SURFACE_CHARGE)),
+            table(PARTICLES, number(COUNT, ValidRange.closed(1, 1_000_000, "")),
+                    number(TIME_STEP_S, ValidRange.aboveZero(1e-6, "s")), number(DURATION_S, ValidRange.aboveZero(1, "s")),
+                    number(SNAPSHOTS, ValidRange.closed(1, 1000, "")),
+                    number(SEED, ValidRange.closed(0, Long.MAX_VALUE, ""))));
 
     final String name;
     final Kind kind;
@@ -112,8 +115,8 @@ final class KeySchema {
     }
 
     private static KeySchema bath(String name) {
-        return table(name, number("width_um", ValidRange.closed(1e-3, 1e4, "µm")), number("permittivity", PERMITTIVITY),
-                speciesTable("concentrations_mM", ValidRange.closed(0, MAX_CONCENTRATION_MM, "mM")));
+        return table(name, number(WIDTH_UM, ValidRange.closed(1e-3, 1e4, "µm")), number(PERMITTIVITY, PERMITTIVITY_RANGE),
+                speciesTable(CONCENTRATIONS_MM, ValidRange.closed(0, MAX_CONCENTRATION_MM, "mM")));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.membranepnp.engine.scenario;
 
+import static org.membranepnp.engine.model.ScenarioKeys.*;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -88,7 +90,7 @@ final class Overrides {
             }
             inItem = false;
             if (child.kind == KeySchema.Kind.TABLE_ARRAY) {
-                boolean species = name.equals("species");
+                boolean species = name.equals(SPECIES);
                 int item;
                 if (m.group(2) != null) {
                     item = Integer.parseInt(m.group(2));
@@ -123,7 +125,7 @@ final class Overrides {
     }
 
     private static String nameOneItem(String array) {
-        return array.equals("species") ? "name one species and a field, e.g. species.K.diffusion_m2_s or species[1].charge"
+        return array.equals(SPECIES) ? "name one species and a field, e.g. species.K.diffusion_m2_s or species[1].charge"
                 : "name one [[" + array + "]] table by its number and a field, e.g. " + array + "[1].value";
     }
 
@@ -160,10 +162,10 @@ final class Overrides {
 
     private List<String> speciesNames() {
         List<String> names = new ArrayList<>();
-        JsonNode species = root.get("species");
+        JsonNode species = root.get(SPECIES);
         if (species != null && species.isArray()) {
             for (JsonNode s : species) {
-                JsonNode n = s.get("name");
+                JsonNode n = s.get(NAME);
                 names.add(n != null && n.isTextual() ? n.textValue() : "");
             }
         }

@@ -9,18 +9,22 @@ import static org.membranepnp.engine.scenario.ScenarioText.fails;
 import static org.membranepnp.engine.scenario.ScenarioText.with;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.membranepnp.engine.model.MeshSpec;
 import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.engine.model.ScenarioKeys;
 
 /** Every numeric key has a physical range in {@link KeySchema}; values outside it fail with one line naming it. */
 class ScenarioRangesTest {
@@ -270,6 +274,31 @@ class ScenarioRangesTest {
             } else if (c.range == null) {
                 out.add(p);
             }
+        }
+    }
+
+    @Test
+    void everyKeyConstantIsInTheSchemaAndEverySchemaKeyHasOne() throws IllegalAccessException {
+        Set<String> constants = new TreeSet<>();
+        for (Field f : ScenarioKeys.class.getDeclaredFields()) {
+            int mod = f.getModifiers();
+            if (!Modifier.isStatic(mod) || f.getType() != String.class) {
+                continue;
+            }
+            assertTrue(Modifier.isPublic(mod) && Modifier.isFinal(mod), f.getName() + " should be public static final");
+            String key = (String) f.get(null);
+            assertEquals(key.toUpperCase(Locale.ROOT), f.getName(), "a constant is named after its key");
+            assertTrue(constants.add(key), "two constants for " + key);
+        }
+        Set<String> schema = new TreeSet<>();
+        collectNames(KeySchema.ROOT, schema);
+        assertEquals(schema, constants, "the tables and keys of KeySchema and the constants of ScenarioKeys");
+    }
+
+    private static void collectNames(KeySchema node, Set<String> out) {
+        for (KeySchema c : node.children.values()) {
+            out.add(c.name);
+            collectNames(c, out);
         }
     }
 
