@@ -219,7 +219,7 @@ public final class FieldMapFigure {
         for (int i = 0; i < nx; i++) {
             double[] col = m.values()[i];
             for (int j = 0; j < ny; j++) {
-                int k = i * ny + j;
+                int k = j * nx + i;
                 xy[2 * k] = px[i];
                 xy[2 * k + 1] = py[j];
                 t[k] = (float) t(col[j]);
@@ -249,7 +249,7 @@ public final class FieldMapFigure {
         float bt = (float) barBox[1];
         float br = (float) barBox[2];
         float bb = (float) barBox[3];
-        scene.add(new Shape.Mesh(new float[] {bl, bb, bl, bt, br, bb, br, bt}, new float[] {0, 1, 0, 1}, 2, 2, table, null));
+        scene.add(new Shape.Mesh(new float[] {bl, bb, br, bb, bl, bt, br, bt}, new float[] {0, 0, 1, 1}, 2, 2, table, null));
         frameRect(style, bl, bt, br, bb);
         double[] bv = bar.major();
         String[] bls = bar.labels();

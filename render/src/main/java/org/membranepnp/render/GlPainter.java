@@ -110,9 +110,10 @@ final class GlPainter {
         IntBuffer b = directInts(6 * (nx - 1) * (ny - 1));
         for (int ix = 0; ix + 1 < nx; ix++) {
             for (int iy = 0; iy + 1 < ny; iy++) {
-                int a = ix * ny + iy;
-                int r = a + ny;
-                b.put(a).put(r).put(r + 1).put(a).put(r + 1).put(a + 1);
+                int a = iy * nx + ix; // node (ix, iy)
+                int r = a + 1; // (ix + 1, iy)
+                int up = a + nx; // (ix, iy + 1)
+                b.put(a).put(r).put(r + nx).put(a).put(r + nx).put(up);
             }
         }
         b.flip();

@@ -214,16 +214,16 @@ final class GridPainter {
         if (nx < 2 || ny < 2 || xy.length < 2 * nx * ny || m.t().length < nx * ny || m.table().length < 1) {
             return false;
         }
-        for (int i = 0; i < nx; i++) {
-            float x = xy[2 * i * ny];
-            for (int j = 0; j < ny; j++) {
-                int v = 2 * (i * ny + j);
-                if (xy[v] != x || xy[v + 1] != xy[2 * j + 1]) {
+        for (int j = 0; j < ny; j++) {
+            float y = xy[2 * j * nx + 1];
+            for (int i = 0; i < nx; i++) {
+                int v = 2 * (j * nx + i);
+                if (xy[v] != xy[2 * i] || xy[v + 1] != y) {
                     return false;
                 }
             }
         }
-        return monotonic(xy, 0, 2 * ny, nx) && monotonic(xy, 1, 2, ny);
+        return monotonic(xy, 0, 2, nx) && monotonic(xy, 1, 2 * nx, ny);
     }
 
     /** True if xy[from + i·stride], i < count, are finite and strictly increasing or strictly decreasing. */
@@ -261,7 +261,7 @@ final class GridPainter {
         float[] left = new float[ny];
         float[] right = new float[ny];
         for (int j = 0; j < ny; j++) {
-            right[j] = coordinate(t[j], offset, scale);
+            right[j] = coordinate(t[j * nx], offset, scale);
         }
         int e = 0;
         for (int i = 0; i + 1 < nx; i++) {
@@ -269,7 +269,7 @@ final class GridPainter {
             left = right;
             right = swap;
             for (int j = 0; j < ny; j++) {
-                right[j] = coordinate(t[(i + 1) * ny + j], offset, scale);
+                right[j] = coordinate(t[j * nx + i + 1], offset, scale);
             }
             for (int j = 0; j + 1 < ny; j++) {
                 cells.put(e, left[j]).put(e + 1, right[j]).put(e + 2, right[j + 1]).put(e + 3, left[j + 1]);
@@ -279,11 +279,11 @@ final class GridPainter {
         // the cell under each sample of each framebuffer column (left to right) and row (bottom to top)
         float[] px = new float[nx];
         for (int i = 0; i < nx; i++) {
-            px[i] = xy[2 * i * ny];
+            px[i] = xy[2 * i];
         }
         float[] py = new float[ny];
         for (int j = 0; j < ny; j++) {
-            py[j] = xy[2 * j + 1];
+            py[j] = xy[2 * j * nx + 1];
         }
         cols = room(cols, 2 * fw * samples);
         rows = room(rows, 2 * fh * samples);

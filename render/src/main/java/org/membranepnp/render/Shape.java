@@ -31,7 +31,8 @@ sealed interface Shape permits Shape.Rect, Shape.Line, Shape.Area, Shape.Dot, Sh
     }
 
     /**
-     * A colour-mapped grid of {@code nx}×{@code ny} vertices, vertex {@code ix * ny + iy} at
+     * A colour-mapped grid of {@code nx}×{@code ny} vertices, vertex i = {@code iy * nx + ix} (x fastest, as in
+     * {@code Fields2D}) at
      * (xy[2i], xy[2i + 1]) with map value t[i] in [0, 1]; each grid cell is two triangles. The colour is looked up in
      * {@code table} (0xRRGGBB, entry 0 for t = 0, the last for t = 1) per pixel from the interpolated t, so it is
      * exact at the vertices and interpolated in value, not in colour, between them.

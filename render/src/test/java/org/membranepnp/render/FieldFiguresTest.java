@@ -43,7 +43,7 @@ class FieldFiguresTest {
         double[] c = new double[nx * ny];
         for (int i = 0; i < nx; i++) {
             for (int j = 0; j < ny; j++) {
-                int q = i * ny + j;
+                int q = j * nx + i;
                 boolean pore = x[i] > X0 && x[i] < X1 && y[j] >= 9.5 && y[j] <= 10.5;
                 if (x[i] <= X0) {
                     rho[q] = -LAYER * Math.exp(-(X0 - x[i]) / 0.8);

@@ -82,11 +82,15 @@ class FieldMapFastPathTest {
 
     @Test
     void aSkewedMeshIsLeftToTheTriangles() {
-        float[] xy = {0, 0, 0, 10, 10, 1, 10, 10}; // node (1, 0) is not level with node (0, 0)
-        Shape.Mesh m = new Shape.Mesh(xy, new float[] {0, 1, 0, 1}, 2, 2, Colormap.sequential().table(), null);
+        // vertex iy·nx + ix: (0, 0), (1, 0), (0, 1), (1, 1)
+        float[] xy = {0, 0, 10, 1, 0, 10, 10, 10}; // node (1, 0) is not level with node (0, 0)
+        Shape.Mesh m = new Shape.Mesh(xy, new float[] {0, 0, 1, 1}, 2, 2, Colormap.sequential().table(), null);
         assertFalse(GridPainter.rectilinear(m));
-        float[] ok = {0, 10, 0, 0, 10, 10, 10, 0}; // y decreasing with the row: fine
-        assertTrue(GridPainter.rectilinear(new Shape.Mesh(ok, new float[] {0, 1, 0, 1}, 2, 2, Colormap.sequential().table(), null)));
+        float[] ok = {0, 10, 10, 10, 0, 0, 10, 0}; // y decreasing with the row: fine
+        assertTrue(GridPainter.rectilinear(new Shape.Mesh(ok, new float[] {0, 0, 1, 1}, 2, 2, Colormap.sequential().table(), null)));
+        float[] columnMajor = {0, 0, 0, 10, 10, 0, 10, 10}; // the vertices of (0, 1) and (1, 0) swapped: not this grid
+        assertFalse(GridPainter.rectilinear(new Shape.Mesh(columnMajor, new float[] {0, 1, 0, 1}, 2, 2,
+                Colormap.sequential().table(), null)));
     }
 
     @Test

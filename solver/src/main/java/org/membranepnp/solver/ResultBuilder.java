@@ -48,9 +48,8 @@ final class ResultBuilder {
         double[] rho = new double[nodes];
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
-                int k = j * nx + i;
-                int f = i * ny + j;
-                phi[f] = (u[k * m] - psiRef) * vt;
+                int k = j * nx + i; // the node, and its index in the fields (Fields2D.index(i, j))
+                phi[k] = (u[k * m] - psiRef) * vt;
                 int pore = i > a && i < b ? model.poreAt(k) : -1;
                 boolean lipid = i > a && i < b && pore < 0;
                 // in a pore the walls' fixed charge belongs to the net charge density
@@ -60,10 +59,10 @@ final class ResultBuilder {
                     if (lipid) {
                         c *= beta;
                     }
-                    conc[sp][f] = c;
+                    conc[sp][k] = c;
                     q += model.z[sp] * c;
                 }
-                rho[f] = PhysicalConstants.FARADAY_C_PER_MOL * q;
+                rho[k] = PhysicalConstants.FARADAY_C_PER_MOL * q;
             }
         }
         return new NodeFields(phi, conc, rho);
@@ -102,7 +101,7 @@ final class ResultBuilder {
         for (int i = 0; i < nx; i++) {
             for (int j = 0; j < ny; j++) {
                 double w = weight[j] / total;
-                int f = i * ny + j;
+                int f = j * nx + i;
                 phiAvg[i] += w * phi[f];
                 rhoAvg[i] += w * rho[f];
                 for (int sp = 0; sp < s; sp++) {
@@ -172,7 +171,7 @@ final class ResultBuilder {
         double[] flux = new double[s];
         for (int sp = 0; sp < s; sp++) {
             inBulk[sp] = conc[sp][0];
-            outBulk[sp] = conc[sp][(nx - 1) * ny];
+            outBulk[sp] = conc[sp][nx - 1];
             inSurf[sp] = cAvg[sp][a];
             outSurf[sp] = cAvg[sp][b];
             flux[sp] = assembler.speciesFlux(midEdges, sp) / model.membraneArea
@@ -200,7 +199,7 @@ final class ResultBuilder {
         for (int j = 0; j < ny; j++) {
             for (int sp = 0; sp < s; sp++) {
                 for (int i = 0; i < nx; i++) {
-                    row[sp][i] = conc[sp][i * ny + j];
+                    row[sp][i] = conc[sp][j * nx + i];
                 }
             }
             worst = Math.max(worst, ChargeBalance.bulkElectroneutrality(x, a, b, model.z, row, lin, lout));

@@ -61,6 +61,44 @@ class MembranePlaneSolverTest {
     }
 
     @Test
+    void theFieldsAreNumberedAsTheSolversNodes() {
+        Scenario s = ReferenceScenarios.potassiumPore();
+        try (WorkerPool pool = WorkerPool.create(1)) {
+            MembranePlaneSolver p = new MembranePlaneSolver(s, pool);
+            p.solveSteady();
+            Fields2D f = p.result().fields();
+            org.membranepnp.solver.fv.PnpModel model = p.model();
+            double[] u = p.state();
+            int nx = model.nx;
+            int m = model.m;
+            assertEquals(nx, f.nx());
+            assertEquals(model.ny, f.ny());
+            double vtMv = model.scales.thermalVoltageV * 1e3;
+            double c0 = model.scales.concentrationMolPerM3;
+            double psiRef = u[(nx - 1) * m];
+            boolean variesAlongY = false;
+            for (int j = 0; j < f.ny(); j++) {
+                for (int i = 0; i < nx; i++) {
+                    int k = j * nx + i; // the solver's node
+                    assertEquals(k, f.index(i, j), "flat index of node " + i + "," + j);
+                    assertEquals(k, Fields2D.index(i, j, nx));
+                    assertEquals(model.mesh.xNm(k), f.xNm()[i], 0, "x of node " + k);
+                    assertEquals(model.mesh.yNm(k), f.yNm()[j], 0, "y of node " + k);
+                    assertEquals((u[k * m] - psiRef) * vtMv, f.potentialMv()[k], 1e-12, "φ at node " + k);
+                    if (i <= model.membraneStart || i >= model.membraneEnd) { // water: no partition coefficient
+                        for (int q = 0; q < model.s; q++) {
+                            double c = u[k * m + 1 + q] * c0;
+                            assertEquals(c, f.concentrationsMm()[q][k], 1e-12 * Math.max(1, c), "c at node " + k);
+                        }
+                    }
+                    variesAlongY |= j > 0 && Math.abs(f.potentialMv()[k] - f.potentialMv()[k - nx]) > 1e-3;
+                }
+            }
+            assertTrue(variesAlongY, "the pore makes the fields depend on y, so a transposition would show");
+        }
+    }
+
+    @Test
     void aPotassiumPoreSetsTheNernstPotential() {
         Scenario s = ReferenceScenarios.potassiumPore();
         RunResult r = solve(s, 1);

@@ -21,7 +21,9 @@ public final class FieldFiles {
     private FieldFiles() {
     }
 
-    /** The node table, x outer and y inner (row ix·ny + iy). */
+    /**
+     * The node table, y outer and x inner: x fastest, as in fields.vtk and {@link Fields2D#index} (row iy·nx + ix).
+     */
     public static String csv(Fields2D f) {
         int nx = f.nx();
         int ny = f.ny();
@@ -31,8 +33,8 @@ public final class FieldFiles {
             sb.append(',').append(ResultWriter.csvField("c_" + s + "_mM"));
         }
         sb.append(",charge_density_C_m3\n");
-        for (int ix = 0; ix < nx; ix++) {
-            for (int iy = 0; iy < ny; iy++) {
+        for (int iy = 0; iy < ny; iy++) {
+            for (int ix = 0; ix < nx; ix++) {
                 int k = f.index(ix, iy);
                 sb.append(ResultWriter.csvNumber(f.xNm()[ix])).append(',').append(ResultWriter.csvNumber(f.yNm()[iy]))
                         .append(',').append(ResultWriter.csvNumber(f.potentialMv()[k]));
@@ -47,7 +49,7 @@ public final class FieldFiles {
 
     /**
      * The same fields as a legacy ASCII VTK {@code RECTILINEAR_GRID} (lengths in nm, z = 0); VTK orders points with
-     * x fastest, so point p = iy·nx + ix.
+     * x fastest, so point p = iy·nx + ix, the flat index of {@link Fields2D#index}.
      */
     public static String vtk(Fields2D f, String title) {
         int nx = f.nx();
@@ -89,7 +91,9 @@ public final class FieldFiles {
     }
 
     /**
-     * Reads {@code dir/fields.csv} and the geometry of {@code dir/summary.json}.
+     * Reads {@code dir/fields.csv} and the geometry of {@code dir/summary.json}. The rows may come with x fastest
+     * (as written now) or with y fastest (x outer, y inner: the order of files written before); either way the fields
+     * come back in the order of {@link Fields2D#index}.
      *
      * @throws UserInputException with one line if a file is missing or malformed
      */
@@ -114,24 +118,32 @@ public final class FieldFiles {
         }
         double[] x = t.numbers(0);
         double[] y = t.numbers(1);
-        int ny = 1;
-        while (ny < x.length && x[ny] == x[0]) {
-            ny++;
+        // x fastest: the first rows share y; x outer (older files): they share x
+        boolean xFastest = x.length < 2 || x[1] != x[0];
+        double[] outer = xFastest ? y : x;
+        double[] inner = xFastest ? x : y;
+        int fast = 1;
+        while (fast < inner.length && outer[fast] == outer[0]) {
+            fast++;
         }
-        if (x.length < 4 || ny < 2 || x.length % ny != 0) {
+        if (x.length < 4 || fast < 2 || x.length % fast != 0 || x.length / fast < 2) {
             throw new UserInputException("cannot read " + file + ": " + x.length + " rows do not form a grid of at least "
-                    + "2 × 2 nodes (x outer, y inner)");
+                    + "2 × 2 nodes (y outer, x inner)");
         }
-        int nx = x.length / ny;
-        double[] xs = new double[nx];
-        double[] ys = new double[ny];
-        for (int ix = 0; ix < nx; ix++) {
-            xs[ix] = x[ix * ny];
+        int slow = x.length / fast;
+        double[] fastNodes = new double[fast];
+        double[] slowNodes = new double[slow];
+        System.arraycopy(inner, 0, fastNodes, 0, fast);
+        for (int r = 0; r < slow; r++) {
+            slowNodes[r] = outer[r * fast];
         }
-        System.arraycopy(y, 0, ys, 0, ny);
+        double[] xs = xFastest ? fastNodes : slowNodes;
+        double[] ys = xFastest ? slowNodes : fastNodes;
+        double[] phi = inNodeOrder(t.numbers(2), xFastest, xs.length, ys.length);
+        double[] rho = inNodeOrder(t.numbers(last), xFastest, xs.length, ys.length);
         double[][] c = new double[species.size()][];
         for (int i = 0; i < c.length; i++) {
-            c[i] = t.numbers(3 + i);
+            c[i] = inNodeOrder(t.numbers(3 + i), xFastest, xs.length, ys.length);
         }
         JsonNode summary = ResultWriter.readSummary(dir.resolve(ResultWriter.SUMMARY_FILE));
         JsonNode geometry = summary.get(Summary.GEOMETRY);
@@ -148,12 +160,26 @@ public final class FieldFiles {
             }
         }
         try {
-            return new Fields2D(species, xs, ys, t.numbers(2), c, t.numbers(last),
+            return new Fields2D(species, xs, ys, phi, c, rho,
                     geometry.get("membrane_nm").get(0).asDouble(), geometry.get("membrane_nm").get(1).asDouble(),
                     channels);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /** A column of the table in the order of {@link Fields2D#index}: as it is if x is fastest, else transposed. */
+    private static double[] inNodeOrder(double[] column, boolean xFastest, int nx, int ny) {
+        if (xFastest) {
+            return column;
+        }
+        double[] out = new double[column.length];
+        for (int ix = 0; ix < nx; ix++) {
+            for (int iy = 0; iy < ny; iy++) {
+                out[Fields2D.index(ix, iy, nx)] = column[ix * ny + iy];
+            }
+        }
+        return out;
     }
 
     /** True if {@code dir} holds the fields of a 2-D run. */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The fields of a 2-D run on its rectilinear mesh (x across the slab from the inside far end, y along the
- * membrane), node (ix, iy) at flat index {@code ix · ny + iy}.
+ * membrane), node (ix, iy) at flat index {@code iy · nx + ix} (x fastest: the solver's node numbering k = j·nx + i,
+ * and VTK's point order).
  *
  * @param species              species names, in scenario order
  * @param xNm                  x of the node columns, nm, increasing
@@ -61,16 +62,24 @@ public record Fields2D(List<String> species, double[] xNm, double[] yNm, double[
         return yNm.length;
     }
 
-    /** Flat index of node (ix, iy). */
+    /** Flat index of node (ix, iy): {@code iy · nx + ix}. */
     public int index(int ix, int iy) {
-        return ix * yNm.length + iy;
+        return index(ix, iy, xNm.length);
     }
 
-    /** A field as [ix][iy] (a copy), e.g. for a map. */
+    /** Flat index of node (ix, iy) on a grid of {@code nx} node columns: {@code iy · nx + ix}. */
+    public static int index(int ix, int iy, int nx) {
+        return iy * nx + ix;
+    }
+
+    /** A field (flat, node (ix, iy) at {@code iy · nx + ix}) as [ix][iy] (a copy), e.g. for a map. */
     public static double[][] grid(double[] flat, int nx, int ny) {
         double[][] g = new double[nx][ny];
-        for (int ix = 0; ix < nx; ix++) {
-            System.arraycopy(flat, ix * ny, g[ix], 0, ny);
+        for (int iy = 0; iy < ny; iy++) {
+            int row = iy * nx;
+            for (int ix = 0; ix < nx; ix++) {
+                g[ix][iy] = flat[row + ix];
+            }
         }
         return g;
     }

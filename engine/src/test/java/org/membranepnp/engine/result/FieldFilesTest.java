@@ -28,7 +28,7 @@ class FieldFilesTest {
         double[] rho = new double[6];
         for (int ix = 0; ix < 3; ix++) {
             for (int iy = 0; iy < 2; iy++) {
-                int q = ix * 2 + iy;
+                int q = iy * 3 + ix;
                 phi[q] = x[ix] + 100 * y[iy];
                 k[q] = x[ix] * y[iy];
                 cl[q] = 2;
@@ -68,8 +68,41 @@ class FieldFilesTest {
         String[] lines = FieldFiles.csv(sample()).split("\n");
         assertEquals("x_nm,y_nm,potential_mV,c_K_mM,c_Cl_mM,charge_density_C_m3", lines[0]);
         assertEquals(7, lines.length);
-        // x outer, y inner: the second row is (x0, y1)
-        assertEquals("0.0,0.25,25.0,0.0,2.0,-1.0", lines[2]);
+        // y outer, x inner (x fastest, as in fields.vtk): the second row is (x1, y0), the fourth (x0, y1)
+        assertEquals("0.0,0.0,0.0,0.0,2.0,0.0", lines[1]);
+        assertEquals("1.5,0.0,1.5,0.0,2.0,-1.0", lines[2]);
+        assertEquals("0.0,0.25,25.0,0.0,2.0,-3.0", lines[4]);
+    }
+
+    @Test
+    void anOlderCsvWithXOuterReadsInTheSameNodeOrder() throws IOException {
+        Fields2D f = sample();
+        StringBuilder old = new StringBuilder("x_nm,y_nm,potential_mV,c_K_mM,c_Cl_mM,charge_density_C_m3\n");
+        for (int ix = 0; ix < f.nx(); ix++) {
+            for (int iy = 0; iy < f.ny(); iy++) {
+                int k = f.index(ix, iy);
+                old.append(f.xNm()[ix]).append(',').append(f.yNm()[iy]).append(',').append(f.potentialMv()[k])
+                        .append(',').append(f.concentrationsMm()[0][k]).append(',').append(f.concentrationsMm()[1][k])
+                        .append(',').append(f.chargeDensityCPerM3()[k]).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve(FieldFiles.CSV_FILE), old);
+        writeGeometry();
+        Fields2D back = FieldFiles.read(dir);
+        assertArrayEquals(f.xNm(), back.xNm(), 0);
+        assertArrayEquals(f.yNm(), back.yNm(), 0);
+        assertArrayEquals(f.potentialMv(), back.potentialMv(), 0);
+        assertArrayEquals(f.concentrationsMm()[0], back.concentrationsMm()[0], 0);
+        assertArrayEquals(f.chargeDensityCPerM3(), back.chargeDensityCPerM3(), 0);
+    }
+
+    @Test
+    void aTableThatIsNoGridIsOneLine() throws IOException {
+        Files.writeString(dir.resolve(FieldFiles.CSV_FILE),
+                "x_nm,y_nm,potential_mV,c_K_mM,charge_density_C_m3\n0,0,1,1,0\n1,1,1,1,0\n2,2,1,1,0\n3,3,1,1,0\n");
+        writeGeometry();
+        UserInputException e = assertThrows(UserInputException.class, () -> FieldFiles.read(dir));
+        assertTrue(e.getMessage().contains("do not form a grid"), e.getMessage());
     }
 
     @Test

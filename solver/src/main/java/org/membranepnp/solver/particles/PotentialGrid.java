@@ -6,7 +6,8 @@ import org.membranepnp.engine.units.PhysicalConstants;
 
 /**
  * A frozen field on a rectilinear grid for the particles: the dimensionless potential ψ̂ = φ/V_T and the
- * concentrations at the nodes, node (ix, iy) stored at {@code ix * ny + iy}. A 2-D solver fills it directly; a 1-D
+ * concentrations at the nodes, node (ix, iy) stored at {@code ix * ny + iy} (y fastest, unlike {@link Fields2D#index}:
+ * {@link #fromFields} reorders). The fields of a 2-D run fill it ({@link #fromFields}); a 1-D
  * profile fills it extended uniformly in y ({@link #fromProfile}).
  *
  * @param xNm               node x, nm, strictly increasing, at least 2 (x = 0 at the inside far end)
@@ -70,18 +71,24 @@ public record PotentialGrid(double[] xNm, double[] yNm, double[] psi, double[][]
         return new PotentialGrid(p.xNm().clone(), new double[] {0, heightNm}, psi, c);
     }
 
-    /** The fields of a 2-D run: ψ̂ = φ/V_T with V_T = RT/F at {@code temperatureK}, and its concentrations. */
+    /**
+     * The fields of a 2-D run: ψ̂ = φ/V_T with V_T = RT/F at {@code temperatureK}, and its concentrations (taken from
+     * the fields' numbering, {@link Fields2D#index}, into this grid's {@link #index}).
+     */
     public static PotentialGrid fromFields(Fields2D f, double temperatureK) {
         double vtMv = PhysicalConstants.thermalVoltageMv(temperatureK);
-        double[] psi = new double[f.potentialMv().length];
-        for (int q = 0; q < psi.length; q++) {
-            psi[q] = f.potentialMv()[q] / vtMv;
-        }
-        double[][] c = new double[f.concentrationsMm().length][];
-        for (int s = 0; s < c.length; s++) {
-            c[s] = f.concentrationsMm()[s].clone();
-            for (int q = 0; q < c[s].length; q++) {
-                c[s][q] = Math.max(0, c[s][q]);
+        int nx = f.nx();
+        int ny = f.ny();
+        double[] psi = new double[nx * ny];
+        double[][] c = new double[f.concentrationsMm().length][nx * ny];
+        for (int ix = 0; ix < nx; ix++) {
+            for (int iy = 0; iy < ny; iy++) {
+                int q = ix * ny + iy;
+                int k = f.index(ix, iy);
+                psi[q] = f.potentialMv()[k] / vtMv;
+                for (int s = 0; s < c.length; s++) {
+                    c[s][q] = Math.max(0, f.concentrationsMm()[s][k]);
+                }
             }
         }
         return new PotentialGrid(f.xNm().clone(), f.yNm().clone(), psi, c);

@@ -138,4 +138,27 @@ class ParticlePartsTest {
         assertThrows(IllegalArgumentException.class, () -> new PotentialGrid(new double[] {0, 0}, new double[] {0, 1},
                 new double[4], new double[0][]));
     }
+
+    @Test
+    void theFieldsOfA2dRunMapNodeByNodeOntoTheParticleGrid() {
+        double[] x = {0, 1, 2};
+        double[] y = {0, 5};
+        double[] phi = new double[6];
+        double[] c = new double[6];
+        for (int k = 0; k < 6; k++) {
+            phi[k] = 10 * k;
+            c[k] = k == 4 ? -1 : k; // a negative round-off concentration becomes 0
+        }
+        org.membranepnp.engine.result.Fields2D f = new org.membranepnp.engine.result.Fields2D(List.of("K"), x, y,
+                phi, new double[][] {c}, new double[6], 0.5, 1.5, List.of());
+        double vt = org.membranepnp.engine.units.PhysicalConstants.thermalVoltageMv(300);
+        PotentialGrid g = PotentialGrid.fromFields(f, 300);
+        for (int ix = 0; ix < 3; ix++) {
+            for (int iy = 0; iy < 2; iy++) {
+                int k = f.index(ix, iy);
+                assertEquals(phi[k] / vt, g.psi()[g.index(ix, iy)], 1e-15, "node " + ix + "," + iy);
+                assertEquals(Math.max(0, c[k]), g.concentrationsMm()[0][g.index(ix, iy)], 0);
+            }
+        }
+    }
 }
