@@ -91,7 +91,7 @@ public final class NewtonSolver {
         this.slots = share ? shared.slots : BlockSlots.of(jac, model.mesh);
         this.preconditioner = share ? shared.preconditioner
                 : new SemicoarseningMultigrid(model.nx, model.ny, model.m, pool);
-        this.gmres = share ? shared.gmres : new Gmres(size, RESTART);
+        this.gmres = share ? shared.gmres : new Gmres(size, restart(model));
         this.r = share ? shared.r : new double[size];
         this.rhs = share ? shared.rhs : new double[size];
         this.du = share ? shared.du : new double[size];
@@ -116,6 +116,14 @@ public final class NewtonSolver {
         NewtonSolver s = new NewtonSolver(other, pool, same ? this : null);
         s.setListener(listener, verbose);
         return s;
+    }
+
+    /**
+     * Krylov vectors before a restart: {@value #RESTART} on a patch; on a chain, whose preconditioner is exact, one
+     * per global coupling and a few more (a chain of 10⁶ nodes would otherwise hold 60 vectors of 5·10⁶ numbers).
+     */
+    static int restart(PnpModel model) {
+        return model.ny > 1 ? RESTART : Math.min(RESTART, 6 + model.closedAmounts().size() + model.pumpSites());
     }
 
     /** The edges through the middle of the membrane, whose current the current clamp fixes. */
