@@ -8,8 +8,8 @@ package org.membranepnp.solver.linalg;
  *
  * <p>A solve also ends when round-off stops it: a cycle is cut short after {@value #FLAT_STEPS} iterations in a row
  * that each lower the residual by less than 0.1 %, and the solve ends when a whole cycle has not halved the true
- * residual. With an exact preconditioner (a chain's block LU) the residual falls to the round-off floor in a few
- * iterations and then stays there, and a tolerance below that floor would otherwise cost every iteration allowed.
+ * residual: near the round-off floor of the preconditioned operator a tolerance below that floor would otherwise cost
+ * every iteration allowed.
  */
 public final class Gmres {
     /** y = A x. */

@@ -13,13 +13,13 @@ import org.membranepnp.solver.parallel.WorkerPool;
 /**
  * Newton's method for the discrete PNP equations of a {@link PnpModel} on any mesh — the one Newton of every
  * geometry (a chain is a patch of one row). The analytic Jacobian of {@link PnpAssembler} (local blocks through
- * {@link BlockSlots}, global couplings applied matrix-free by {@link PnpAssembler#multiplyGlobal}), rows equilibrated
- * (each divided by its largest entry), is solved by GMRES preconditioned with one V-cycle of semicoarsening
- * multigrid ({@link SemicoarseningMultigrid}). On a chain that cycle is one exact block-tridiagonal LU solve of the
- * local part, so GMRES needs about one iteration per global coupling (closed amount, pump site) and one more: the
- * chain's direct solver and the patch's iterative one are the same code. Inexact Newton (each linear solve only as
- * accurate as the residual makes worthwhile); damping that keeps concentrations positive and potential steps at most
- * {@value #MAX_POTENTIAL_STEP} V_T; convergence on the scaled update.
+ * {@link BlockSlots}, global couplings by {@link PnpAssembler#multiplyGlobal}), rows equilibrated (each divided by
+ * its largest entry), is solved by one of two pluggable linear solvers: on a chain directly ({@link ChainSolver}: the
+ * block-tridiagonal LU, the global couplings added by Sherman–Morrison–Woodbury; cost linear in the cells), on a
+ * patch by GMRES preconditioned with one V-cycle of semicoarsening multigrid ({@link SemicoarseningMultigrid}), the
+ * global couplings applied matrix-free, each solve only as accurate as the residual makes worthwhile (inexact
+ * Newton). Damping keeps concentrations positive and potential steps at most {@value #MAX_POTENTIAL_STEP} V_T;
+ * convergence is judged on the scaled update.
  *
  * <p>With a current clamp ({@link PnpModel#currentClamped()}) the inside electrode's potential V̂ is one more
  * unknown, with the global equation g(u) = I(u) + I_pump − I_clamp A = 0 (I the total current through the middle
@@ -29,7 +29,7 @@ import org.membranepnp.solver.parallel.WorkerPool;
  *   [ J   b ] [δu ]   [−r]        b = ∂r/∂V̂ (−1 on the ψ rows of the electrode, x = 0, else 0)
  *   [ cᵀ  0 ] [δV̂] = [−g]        c = ∂g/∂u
  * </pre>
- * is solved by block elimination with two GMRES solves on the same preconditioner: J z₁ = −r, J z₂ = −b, then
+ * is solved by block elimination with two solves on the same factorisation: J z₁ = −r, J z₂ = −b, then
  * δV̂ = (−g − cᵀz₁)/(cᵀz₂) and δu = z₁ + z₂ δV̂.
  */
 public final class NewtonSolver {
@@ -56,6 +56,8 @@ public final class NewtonSolver {
     private final BlockFivePointMatrix jac;
     private final BlockSlots slots;
     private final EquationKind[] kind;
+    /** A chain's direct solver, or (on a patch) the Krylov solver and its multigrid preconditioner. */
+    private final ChainSolver chain;
     private final SemicoarseningMultigrid preconditioner;
     private final Gmres gmres;
     private final double[] r;
@@ -89,9 +91,11 @@ public final class NewtonSolver {
         boolean share = shared != null;
         this.jac = share ? shared.jac : new BlockFivePointMatrix(model.nx, model.ny, model.m);
         this.slots = share ? shared.slots : BlockSlots.of(jac, model.mesh);
-        this.preconditioner = share ? shared.preconditioner
+        boolean isChain = model.ny == 1;
+        this.chain = isChain ? new ChainSolver(model, assembler) : null;
+        this.preconditioner = isChain ? null : share ? shared.preconditioner
                 : new SemicoarseningMultigrid(model.nx, model.ny, model.m, pool);
-        this.gmres = share ? shared.gmres : new Gmres(size, restart(model));
+        this.gmres = isChain ? null : share ? shared.gmres : new Gmres(size, RESTART);
         this.r = share ? shared.r : new double[size];
         this.rhs = share ? shared.rhs : new double[size];
         this.du = share ? shared.du : new double[size];
@@ -116,14 +120,6 @@ public final class NewtonSolver {
         NewtonSolver s = new NewtonSolver(other, pool, same ? this : null);
         s.setListener(listener, verbose);
         return s;
-    }
-
-    /**
-     * Krylov vectors before a restart: {@value #RESTART} on a patch; on a chain, whose preconditioner is exact, one
-     * per global coupling and a few more (a chain of 10⁶ nodes would otherwise hold 60 vectors of 5·10⁶ numbers).
-     */
-    static int restart(PnpModel model) {
-        return model.ny > 1 ? RESTART : Math.min(RESTART, 6 + model.closedAmounts().size() + model.pumpSites());
     }
 
     /** The edges through the middle of the membrane, whose current the current clamp fixes. */
@@ -304,26 +300,24 @@ public final class NewtonSolver {
             rhs[row] = -r[row] * f;
             rowScale[row] = f;
         }
-        try {
-            preconditioner.factor(jac);
-        } catch (ArithmeticException e) {
-            return "singular Jacobian: " + e.getMessage();
-        }
-        Gmres.Outcome lin = gmres.solve(this::multiply, preconditioner::apply, rhs, du, eta, MAX_LINEAR_ITERATIONS);
-        linearIterations += lin.iterations();
-        if (!(lin.relativeResidual() < 1e-4)) {
-            return "the linear solver did not converge (relative residual " + lin.relativeResidual() + " after "
-                    + lin.iterations() + " GMRES iterations)";
+        if (chain != null) {
+            try {
+                chain.factor(jac.line(0), rowScale);
+            } catch (ArithmeticException e) {
+                return "singular Jacobian: " + e.getMessage();
+            }
+            chain.solve(rhs, du);
+            if (model.currentClamped()) {
+                chain.solve(electrodeColumn, z2);
+            }
+        } else {
+            String failure = krylovSolve(eta);
+            if (failure != null) {
+                return failure;
+            }
         }
         electrodeUpdate = 0;
         if (model.currentClamped()) {
-            Gmres.Outcome lin2 = gmres.solve(this::multiply, preconditioner::apply, electrodeColumn, z2, eta,
-                    MAX_LINEAR_ITERATIONS);
-            linearIterations += lin2.iterations();
-            if (!(lin2.relativeResidual() < 1e-4)) {
-                return "the linear solver did not converge for the clamp (relative residual "
-                        + lin2.relativeResidual() + ")";
-            }
             double c1 = 0;
             double c2 = 0;
             for (int q = 0; q < gradient.length; q++) {
@@ -338,6 +332,31 @@ public final class NewtonSolver {
             }
             for (int q = 0; q < du.length; q++) {
                 du[q] += z2[q] * electrodeUpdate;
+            }
+        }
+        return null;
+    }
+
+    /** du (and z₂ of a current clamp) by GMRES on the patch, preconditioned by multigrid; null, or why it failed. */
+    private String krylovSolve(double eta) {
+        try {
+            preconditioner.factor(jac);
+        } catch (ArithmeticException e) {
+            return "singular Jacobian: " + e.getMessage();
+        }
+        Gmres.Outcome lin = gmres.solve(this::multiply, preconditioner::apply, rhs, du, eta, MAX_LINEAR_ITERATIONS);
+        linearIterations += lin.iterations();
+        if (!(lin.relativeResidual() < 1e-4)) {
+            return "the linear solver did not converge (relative residual " + lin.relativeResidual() + " after "
+                    + lin.iterations() + " GMRES iterations)";
+        }
+        if (model.currentClamped()) {
+            Gmres.Outcome lin2 = gmres.solve(this::multiply, preconditioner::apply, electrodeColumn, z2, eta,
+                    MAX_LINEAR_ITERATIONS);
+            linearIterations += lin2.iterations();
+            if (!(lin2.relativeResidual() < 1e-4)) {
+                return "the linear solver did not converge for the clamp (relative residual "
+                        + lin2.relativeResidual() + ")";
             }
         }
         return null;
