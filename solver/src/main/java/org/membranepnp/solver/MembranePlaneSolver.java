@@ -268,7 +268,7 @@ public final class MembranePlaneSolver {
      */
     public double[] fluxesThroughColumns(int species) {
         NewtonSolver newton = membrane.newton();
-        newton.evaluate(membrane.state());
+        newton.assembler().evaluateFluxes(membrane.state());
         double[] f = new double[model.nx - 1];
         for (int c = 0; c < f.length; c++) {
             f[c] = newton.assembler().speciesFlux(model.columnEdges(c), species);

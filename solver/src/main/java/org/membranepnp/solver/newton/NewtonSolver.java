@@ -122,11 +122,6 @@ public final class NewtonSolver {
         return s;
     }
 
-    /** The edges through the middle of the membrane, whose current the current clamp fixes. */
-    public int[] clampEdges() {
-        return clampEdges.clone();
-    }
-
     /** Reports Newton residuals to {@code l} when {@code verbose}. */
     public void setListener(ProgressListener l, boolean verbose) {
         this.listener = l;
@@ -141,11 +136,6 @@ public final class NewtonSolver {
     /** GMRES iterations used so far. */
     public int linearIterations() {
         return linearIterations;
-    }
-
-    /** Evaluates residual and fluxes at {@code u} (e.g. for reporting currents). */
-    public void evaluate(double[] u) {
-        assembler.evaluateFluxes(u);
     }
 
     /** Solves the steady equations in place from {@code u}. */

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.membranepnp.engine.model.Boundary;
+import org.membranepnp.engine.model.Channel;
 import org.membranepnp.engine.model.BoundaryKind;
 import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.MeshSpec;
 import org.membranepnp.engine.model.Scenario;
+import org.membranepnp.solver.MembranePlaneSolver;
 import org.membranepnp.solver.ProgressListener;
 import org.membranepnp.solver.fv.ClosedAmount;
 import org.membranepnp.solver.fv.InitialState;
@@ -22,6 +24,10 @@ import org.membranepnp.solver.fv.PnpModel;
 import org.membranepnp.solver.linalg.BlockSlots;
 import org.membranepnp.solver.mesh.ChainMeshBuilder;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
+import org.membranepnp.solver.mesh.LateralMeshBuilder;
+import org.membranepnp.solver.mesh.Mesh1D;
+import org.membranepnp.solver.mesh.Mesh2D;
+import org.membranepnp.solver.mesh.PatchMeshBuilder;
 import org.membranepnp.solver.parallel.WorkerPool;
 import org.membranepnp.solver.validation.ReferenceScenarios;
 
@@ -83,6 +89,67 @@ class NewtonSolverContractTest {
             }
         }
         return norm;
+    }
+
+    /** A coarse 2-D patch (about 30 × 6 nodes) on the x mesh {@code across}, with the lateral table of {@code s}. */
+    private static PnpModel patch(Scenario s, Mesh1D across) {
+        double[] y = LateralMeshBuilder.build(s.lateral(), 0.8, 6.0);
+        return new PnpModel(s, PatchMeshBuilder.build(new Mesh2D(across, y, s.lateral()), false));
+    }
+
+    /**
+     * On a 2-D patch the update comes from GMRES with the multigrid preconditioner (the chain's from its block LU):
+     * a patch without pores under a 2 A/m² current clamp has the chain's steady V_m on the same x mesh, within
+     * 1e-6 mV, with the clamp equation I = I_clamp·A over the patch's membrane area (not 1), after at least one GMRES
+     * iteration; and the first residual it reports, from a randomly disturbed state whose rows differ, is
+     * max_row |r|/|J_rr| over every row of the patch.
+     */
+    @Test
+    void aPatchSolvesWithTheKrylovSolverToTheChainsSteadyState() {
+        Scenario clamped = ReferenceScenarios.neuronRest().withBoundary(new Boundary(BoundaryKind.RESERVOIR,
+                BoundaryKind.RESERVOIR, ClampKind.CURRENT, 2, 0));
+        Scenario plane = ReferenceScenarios.plane(clamped, 0.008, 6.0, List.of());
+        Mesh1D across = GradedMeshBuilder.plan(plane, 6.0).build();
+        PnpModel chain = new PnpModel(MembranePlaneSolver.averagedSlab(plane), ChainMeshBuilder.build(across));
+        PnpModel patch = patch(plane, across);
+        assertTrue(patch.ny > 2 && Math.abs(patch.membraneArea - 1.0) > 0.5, "a patch of several rows, area ≠ 1");
+        double[] uc = new double[chain.n * chain.m];
+        InitialState.fillSteadyGuess(chain, uc);
+        assertTrue(newton(chain).solve(uc, 40, 1e-12).converged());
+        double[] up = new double[patch.n * patch.m];
+        InitialState.fillSteadyGuess(patch, up);
+        NewtonSolver krylov = newton(patch);
+        NewtonResult r = krylov.solve(up, 40, 1e-12);
+        assertTrue(r.converged(), r.reason());
+        assertTrue(krylov.linearIterations() > 0);
+        double vc = chain.scales.potentialToMv(uc[0] - uc[(chain.nx - 1) * chain.m]);
+        double vp = patch.scales.potentialToMv(up[0] - up[(patch.nx - 1) * patch.m]);
+        assertEquals(vc, vp, 1e-6);
+        PnpModel free = new PnpModel(MembranePlaneSolver.averagedSlab(ReferenceScenarios.plane(
+                ReferenceScenarios.neuronRest(), 0.008, 6.0, List.of())), ChainMeshBuilder.build(across));
+        double[] u0 = new double[free.n * free.m];
+        InitialState.fillSteadyGuess(free, u0);
+        assertTrue(newton(free).solve(u0, 40, 1e-12).converged());
+        assertTrue(Math.abs(vc - free.scales.potentialToMv(u0[0] - u0[(free.nx - 1) * free.m])) > 1.0,
+                "the clamp moves V_m by more than 1 mV");
+
+        Channel pore = new Channel("pore", 3.0, 2.0, 70, new double[] {1.0, 0.3, 0.0, 0.0}, -50.0);
+        PnpModel porous = patch(ReferenceScenarios.plane(ReferenceScenarios.neuronRest(), 0.008, 6.0, List.of(pore)),
+                across);
+        double[] u = new double[porous.n * porous.m];
+        InitialState.fillSteadyGuess(porous, u);
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int i = 0; i < u.length; i++) {
+            if (i % porous.m != 0) {
+                u[i] *= 1 + rnd.nextDouble(-0.05, 0.05);
+            }
+        }
+        porous.setElectrodePotential(u[0]); // as the solve does: the clamped electrode starts where the state is
+        double expected = nodeResidualNorm(porous, u, null);
+        NewtonSolver n = newton(porous);
+        List<Double> history = listen(n, true);
+        n.solve(u.clone(), 1, 1e-13);
+        assertEquals(expected, history.get(0), SAME_FORMULA * expected);
     }
 
     /** The first reported residual is max_row |r|/|J_rr| of the state given: concentrations 2 % off the root. */

@@ -13,6 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.membranepnp.engine.model.Boundary;
+import org.membranepnp.engine.model.Channel;
+import org.membranepnp.engine.model.Membrane;
+import org.membranepnp.engine.model.NaKPump;
 import org.membranepnp.engine.model.BoundaryKind;
 import org.membranepnp.engine.model.ClampKind;
 import org.membranepnp.engine.model.MeshSpec;
@@ -25,6 +28,9 @@ import org.membranepnp.solver.fv.PnpModel;
 import org.membranepnp.solver.linalg.BlockSlots;
 import org.membranepnp.solver.mesh.ChainMeshBuilder;
 import org.membranepnp.solver.mesh.GradedMeshBuilder;
+import org.membranepnp.solver.mesh.LateralMeshBuilder;
+import org.membranepnp.solver.mesh.Mesh2D;
+import org.membranepnp.solver.mesh.PatchMeshBuilder;
 import org.membranepnp.solver.parallel.WorkerPool;
 import org.membranepnp.solver.validation.ReferenceScenarios;
 
@@ -39,6 +45,11 @@ import org.membranepnp.solver.validation.ReferenceScenarios;
  */
 class NewtonUpdateTest {
     private static final double INVERSE_TIME_STEP = 2.0;
+    /**
+     * A saturating pump of 10¹³ cycles/(s µm²), far beyond a real membrane's, so that its derivatives by the face
+     * concentrations weigh in every row they enter (a real pump's are below the finite differences' resolution).
+     */
+    private static final NaKPump STRONG_PUMP = new NaKPump(1e13, true, 15, 100, "Na", "K");
     /**
      * Componentwise backward error allowed: |(Aδ + F)_i| ≤ 1e-6 (Σ_j |A_ij δ_j| + |F_i|). The central differences of
      * the SG fluxes are good to about 1e-9 relative, GMRES is asked for a relative residual of 1e-13 in the
@@ -74,6 +85,9 @@ class NewtonUpdateTest {
                         BoundaryKind.RESERVOIR, ClampKind.VOLTAGE, 0, -60), 0.0),
                 Arguments.of("insulating membrane, current clamp: the inside charge", insulated, 0.0),
                 Arguments.of("insulating membrane, current clamp, time step", insulated, INVERSE_TIME_STEP),
+                Arguments.of("insulating membrane with a charged inside face: the inside charge is not 0",
+                        neuron.withMembrane(new Membrane(5.0, 5.6, new double[] {0, 0, 0, 0}, -0.02, 0.0,
+                                Membrane.DEFAULT_PARTITION_COEFFICIENT)), 0.0),
                 Arguments.of("saturating pump, current clamp", neuron.withPump(ReferenceScenarios.pump(5e-3, true)),
                         0.0),
                 Arguments.of("saturating pump, time step", neuron.withPump(ReferenceScenarios.pump(5e-3, true)),
@@ -96,7 +110,35 @@ class NewtonUpdateTest {
                         INVERSE_TIME_STEP));
     }
 
+    /**
+     * For the update only (no steady state near): a pump as fast as the ions' transport on a chain; and the same
+     * couplings on a small 2-D patch with a charged K⁺/Na⁺ pore, where the update comes from GMRES with the
+     * multigrid preconditioner and the global couplings applied matrix-free (not from the chain's direct solver).
+     * (A closed bath is left out here: a 2-D patch has no partial flux rows, and its finite-difference system is
+     * too ill-conditioned for the dense solve to be a reference.)
+     */
+    static Stream<Arguments> strongAndPatchCouplings() {
+        Scenario neuron = ReferenceScenarios.neuronRest();
+        Channel pore = new Channel("pore", 3.0, 2.0, 70, new double[] {1.0, 0.3, 0.0, 0.0}, -50.0);
+        Scenario patch = ReferenceScenarios.plane(neuron, 0.008, 6.0, List.of(pore)).withPump(STRONG_PUMP);
+        return Stream.of(
+                Arguments.of("a pump as fast as the ions' transport, current clamp", neuron.withPump(STRONG_PUMP),
+                        0.0),
+                Arguments.of("patch: pump, 2 mA/m² clamp", withBoundary(patch, BoundaryKind.RESERVOIR,
+                        BoundaryKind.RESERVOIR, ClampKind.CURRENT, 2e-3, 0), 0.0),
+                Arguments.of("patch: pump, clamp, time step", withBoundary(patch, BoundaryKind.RESERVOIR,
+                        BoundaryKind.RESERVOIR, ClampKind.CURRENT, 2e-3, 0), INVERSE_TIME_STEP),
+                Arguments.of("patch: pump, −60 mV clamp", withBoundary(patch, BoundaryKind.RESERVOIR,
+                        BoundaryKind.RESERVOIR, ClampKind.VOLTAGE, 0, -60), 0.0));
+    }
+
+    /** A chain of about 60 cells, or for a 2-D scenario a coarse patch (about 30 × 6 nodes). */
     private static PnpModel model(Scenario s) {
+        if (s.isTwoDimensional()) {
+            double[] y = LateralMeshBuilder.build(s.lateral(), 0.8, 6.0);
+            return new PnpModel(s, PatchMeshBuilder.build(new Mesh2D(GradedMeshBuilder.plan(s, 6.0).build(), y,
+                    s.lateral()), false));
+        }
         return new PnpModel(s, ChainMeshBuilder.build(GradedMeshBuilder.build(s.withMesh(new MeshSpec(60)))));
     }
 
@@ -144,7 +186,7 @@ class NewtonUpdateTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("couplings")
+    @MethodSource({"couplings", "strongAndPatchCouplings"})
     void theUpdateSolvesTheLinearisedEquationsOfEveryCoupling(String name, Scenario s, double invDt) {
         PnpModel model = model(s);
         double[] u = perturbedState(model, 7, 0.2);
