@@ -52,6 +52,13 @@ final class Chains {
                 ReferenceScenarios.membrane(0.04 * p, p, 0.45 * p, 0), b, MeshSpec.DEFAULT, RunSpec.steady());
     }
 
+    /** {@code s} with its baths swapped (an inside-out patch): the neuron's impermeant anion then lives outside only. */
+    static Scenario insideOut(Scenario s) {
+        return new Scenario(s.title() + " inside out", s.dimension(), s.temperatureK(), s.species(), s.outside(),
+                s.inside(), s.membrane(), s.boundary(), s.mesh(), s.run(), s.pump(), s.schedules(), s.lateral(),
+                s.particles());
+    }
+
     /** The resting neuron with a membrane impermeable to Na⁺ (P_Na = 0): Na⁺ crosses only through the pump. */
     static Scenario sodiumImpermeant() {
         double p = ReferenceScenarios.P_K_CM_S;

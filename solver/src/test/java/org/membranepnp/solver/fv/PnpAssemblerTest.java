@@ -3,6 +3,8 @@ package org.membranepnp.solver.fv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.membranepnp.engine.model.Boundary;
 import org.membranepnp.engine.model.BoundaryKind;
@@ -12,6 +14,7 @@ import org.membranepnp.engine.model.NaKPump;
 import org.membranepnp.engine.model.Scenario;
 import org.membranepnp.engine.units.PhysicalConstants;
 import org.membranepnp.solver.linalg.BlockSlots;
+import org.membranepnp.solver.mesh.HandMeshes;
 import org.membranepnp.solver.mesh.Material;
 import org.membranepnp.solver.parallel.WorkerPool;
 import org.membranepnp.solver.validation.ReferenceScenarios;
@@ -85,7 +88,8 @@ class PnpAssemblerTest {
      * balance laws, which telescopes to the flux through the edge k → k + 1 (plus the pump's sources of nodes
      * start … k); with a wall only at the end, rows start + 1 … end are Σ_{j = k … end}, −(the flux through
      * k − 1 → k) plus the sources of nodes k … end. Checked three ways for the pumped neuron with every kind of
-     * compartment end, and a divalent ion in a closed box:
+     * compartment end, a divalent ion in a closed box, an inside-out neuron (the impermeant anion outside only) and
+     * Na⁺ sealed in by one- and two-cell membranes on hand chains:
      * <ul>
      *   <li>{@link PnpModel#steadyFluxEdge} names the edge predicted from the compartments (or −1);</li>
      *   <li>each such row equals the sum of the balance laws of a time step at u = u_old (storage 0), to 1e-12 of
@@ -107,9 +111,28 @@ class PnpAssemblerTest {
             Chains.bounded(neuron, BoundaryKind.WALL, BoundaryKind.WALL).withPump(pump),
             Chains.bounded(Chains.sodiumImpermeant(), BoundaryKind.RESERVOIR, BoundaryKind.WALL).withPump(pump),
             walls};
-        int[] seen = new int[3];
+        List<PnpModel> models = new ArrayList<>();
         for (Scenario s : cases) {
-            PnpModel model = Chains.model(s);
+            models.add(Chains.model(s));
+        }
+        // an inside-out neuron: the impermeant anion only outside, a compartment that starts past the membrane
+        Scenario insideOut = Chains.insideOut(neuron);
+        models.add(Chains.model(Chains.bounded(insideOut, BoundaryKind.RESERVOIR, BoundaryKind.WALL)));
+        models.add(Chains.model(Chains.bounded(insideOut, BoundaryKind.WALL, BoundaryKind.RESERVOIR)));
+        // hand chains: Na⁺ impermeant on both sides of a one-cell membrane (its faces' nodes are neighbours) and of a
+        // two-cell membrane whose inside face is node 1 (compartments that start within the first m nodes), and the
+        // inside-out neuron on the latter (the anion's compartment starts at node 3, right after its inactive nodes)
+        Scenario naSealed = Chains.bounded(Chains.sodiumImpermeant(), BoundaryKind.RESERVOIR, BoundaryKind.WALL);
+        double[] twoCells = {0, 3, 5.5, 8, 12, 14};
+        models.add(Chains.model(naSealed, HandMeshes.of(new double[] {0, 3, 6, 11, 14, 18}, 2, 3)));
+        models.add(Chains.model(naSealed, HandMeshes.of(twoCells, 1, 3)));
+        models.add(Chains.model(Chains.bounded(insideOut, BoundaryKind.RESERVOIR, BoundaryKind.WALL),
+                HandMeshes.of(twoCells, 1, 3)));
+        models.add(Chains.model(Chains.bounded(Chains.sodiumImpermeant(), BoundaryKind.WALL, BoundaryKind.WALL),
+                HandMeshes.of(new double[] {0, 3, 6, 11, 14, 18}, 2, 3)));
+        int[] seen = new int[3];
+        for (PnpModel model : models) {
+            Scenario s = model.scenario;
             int m = model.m;
             double[] u = Chains.distinctState(model, 41);
             double[] steady = Chains.residual(model, u, u, 0.0);

@@ -19,6 +19,7 @@ import org.membranepnp.engine.model.Species;
 import org.membranepnp.engine.units.PhysicalConstants;
 import org.membranepnp.solver.ProgressListener;
 import org.membranepnp.solver.linalg.BlockSlots;
+import org.membranepnp.solver.mesh.HandMeshes;
 import org.membranepnp.solver.mesh.Mesh1D;
 import org.membranepnp.solver.newton.NewtonResult;
 import org.membranepnp.solver.newton.NewtonSolver;
@@ -260,6 +261,42 @@ class PumpTermTest {
         assertEquals(jNeuron, assembled(neuron, v, v, 0.0).pumpCurrent(), 1e-12 * jNeuron);
     }
 
+    /**
+     * The gradient of the pump current carries the same net charge per cycle as the current: for an exchanger of two
+     * divalent ions (3·2 − 2·2 = 2 charges per cycle) with a saturating rate, ∂I/∂u against central differences of
+     * the current itself (1e-6 relative), on the inside face's first ion and the outside face's second.
+     */
+    @Test
+    void currentGradientOfADivalentExchangerMatchesDifferencesOfItsCurrent() {
+        Species ca = ReferenceScenarios.calcium();
+        Species mg = new Species("Mg", 2, 0.7e-9);
+        List<Species> sp = List.of(ca, mg, ReferenceScenarios.chloride());
+        Bath in = new Bath(1.0, 80, new double[] {1, 2, 6});
+        Bath out = new Bath(1.0, 80, new double[] {2, 1, 6});
+        Boundary bd = new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0);
+        Scenario s = new Scenario("divalent exchanger", 1, 310, sp, in, out,
+                ReferenceScenarios.membrane(1e-7, 1e-7, 1e-7), bd, MeshSpec.DEFAULT, RunSpec.steady())
+                .withPump(new NaKPump(100, true, 1.5, 10, "Ca", "Mg"));
+        PnpModel model = Chains.model(s);
+        double[] u = Chains.distinctState(model, 6);
+        int caIn = model.pumpInsideNode(0) * model.m + 1;
+        int mgOut = model.pumpOutsideNode(0) * model.m + 2;
+        double[] g = new double[u.length];
+        assembled(model, u, u, 0.0).addPumpCurrentGradient(g);
+        for (int idx : new int[] {caIn, mgOut}) {
+            double keep = u[idx];
+            double h = 1e-6 * keep;
+            u[idx] = keep + h;
+            double plus = assembled(model, u, u, 0.0).pumpCurrent();
+            u[idx] = keep - h;
+            double minus = assembled(model, u, u, 0.0).pumpCurrent();
+            u[idx] = keep;
+            double expected = (plus - minus) / (2 * h);
+            assertTrue(expected > 0, "the current grows with either ion: entry " + idx);
+            assertEquals(expected, g[idx], 1e-6 * expected, "entry " + idx);
+        }
+    }
+
     /** A pump naming a species the scenario does not declare is rejected. */
     @Test
     void undeclaredPumpSpeciesAreRejected() {
@@ -274,7 +311,8 @@ class PumpTermTest {
      * The steady pump sources are the time-step ones summed like the steady rows: on a row that is a partial flux sum
      * from a wall ({@link PnpModel#steadyFluxEdge} ≥ 0) the sum of the stoichiometry × J over the nodes between the
      * wall and the row's node; on a balance law its own source; nothing on fixed rows, amounts and Poisson rows.
-     * Residual with the pump minus without, for every kind of compartment end, to 1e-12 of J plus round-off.
+     * Residual with the pump minus without, for every kind of compartment end (also on a hand chain whose membrane
+     * starts at node 1), to 1e-12 of J plus round-off.
      */
     @Test
     void steadySourcesArePartialSumsOfTheStoichiometryFromTheWall() {
@@ -287,11 +325,18 @@ class PumpTermTest {
             Chains.bounded(Chains.sodiumFirst(), BoundaryKind.RESERVOIR, BoundaryKind.WALL),
             // Na⁺ only through the pump: each face's source stays in its own compartment (no cancellation)
             Chains.bounded(Chains.sodiumImpermeant(), BoundaryKind.RESERVOIR, BoundaryKind.WALL),
-            Chains.bounded(Chains.sodiumImpermeant(), BoundaryKind.WALL, BoundaryKind.RESERVOIR)};
+            Chains.bounded(Chains.sodiumImpermeant(), BoundaryKind.RESERVOIR, BoundaryKind.WALL),
+            Chains.bounded(Chains.sodiumImpermeant(), BoundaryKind.WALL, BoundaryKind.RESERVOIR),
+            Chains.bounded(neuron, BoundaryKind.RESERVOIR, BoundaryKind.WALL),
+            Chains.bounded(Chains.sodiumImpermeant(), BoundaryKind.RESERVOIR, BoundaryKind.WALL)};
+        // the last two on a hand chain whose membrane's inside face is node 1: the pump's inside node is then the
+        // first row of a partial sum from the wall on the right (the flux through the chain's first edge)
+        int hand = cases.length - 2;
         int partial = 0;
-        for (Scenario s : cases) {
+        for (int c = 0; c < cases.length; c++) {
+            Scenario s = cases[c];
             for (boolean saturating : new boolean[] {true, false}) {
-                Mesh1D mesh = Chains.mesh(s);
+                Mesh1D mesh = c < hand ? Chains.mesh(s) : HandMeshes.of(new double[] {0, 3, 5.5, 8, 12, 14}, 1, 3);
                 // a pump as fast as the ions' transport, so that its sources stand well above the rows' round-off
                 PnpModel with = Chains.model(s.withPump(new NaKPump(1e13, saturating, 15, 100, "Na", "K")), mesh);
                 PnpModel without = Chains.model(s, mesh);
