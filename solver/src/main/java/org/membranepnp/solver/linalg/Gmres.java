@@ -5,11 +5,6 @@ package org.membranepnp.solver.linalg;
  * each Krylov vector (x = M⁻¹ V y), so the residual it minimises is the true one, ‖b − A x‖₂. Modified
  * Gram–Schmidt and Givens rotations; all workspaces are allocated once for a problem size. Dot products run in a
  * fixed order, so results do not depend on threads.
- *
- * <p>A solve also ends when round-off stops it: a cycle is cut short after {@value #FLAT_STEPS} iterations in a row
- * that each lower the residual by less than 0.1 %, and the solve ends when a whole cycle has not halved the true
- * residual: near the round-off floor of the preconditioned operator a tolerance below that floor would otherwise cost
- * every iteration allowed.
  */
 public final class Gmres {
     /** y = A x. */
@@ -21,9 +16,6 @@ public final class Gmres {
     /** What a solve did. */
     public record Outcome(boolean converged, int iterations, double relativeResidual) {
     }
-
-    /** Iterations in a row with less than 0.1 % progress that end a cycle. */
-    public static final int FLAT_STEPS = 3;
 
     private final int size;
     private final int restart;
@@ -50,7 +42,7 @@ public final class Gmres {
     }
 
     /**
-     * Solves A x = b from x = 0 until ‖b − A x‖ ≤ tol·‖b‖, {@code maxIterations}, or stagnation.
+     * Solves A x = b from x = 0 until ‖b − A x‖ ≤ tol·‖b‖ or {@code maxIterations}.
      *
      * @param x receives the solution
      */
@@ -73,8 +65,6 @@ public final class Gmres {
             g[0] = beta;
             int k = 0;
             double rel = beta / bNorm;
-            double cycleStart = beta;
-            int flat = 0;
             for (; k < restart && total < maxIterations; k++) {
                 total++;
                 preconditioner.apply(v[k], z);
@@ -111,10 +101,8 @@ public final class Gmres {
                 h[(k + 1) * restart + k] = 0.0;
                 g[k + 1] = -sn[k] * g[k];
                 g[k] = cs[k] * g[k];
-                double before = rel;
                 rel = Math.abs(g[k + 1]) / bNorm;
-                flat = rel > 0.999 * before ? flat + 1 : 0;
-                if (rel <= tol || hn == 0 || flat >= FLAT_STEPS) {
+                if (rel <= tol || hn == 0) {
                     k++;
                     break;
                 }
@@ -149,7 +137,7 @@ public final class Gmres {
             if (rel <= tol || !Double.isFinite(rel)) {
                 return new Outcome(rel <= tol, total, rel);
             }
-            if (total >= maxIterations || beta > 0.5 * cycleStart) {
+            if (total >= maxIterations) {
                 return new Outcome(false, total, rel);
             }
         }
