@@ -69,6 +69,8 @@ public final class NewtonSolver {
     private final double[] electrodeColumn;
     private final int[] clampEdges;
     private final double[] rowScale;
+    /** The row scaling of a chain's direct solve: none. */
+    private final double[] unitScale;
     private final double[] globalProduct;
     /** The clamp's equation g at the last assembly, and the electrode's update δV̂ of the last linear solve. */
     private double clampResidual;
@@ -102,6 +104,7 @@ public final class NewtonSolver {
         this.z2 = share ? shared.z2 : new double[size];
         this.gradient = share ? shared.gradient : new double[size];
         this.rowScale = share ? shared.rowScale : new double[size];
+        this.unitScale = isChain ? ones(size) : null;
         this.globalProduct = share ? shared.globalProduct : new double[size];
         this.electrodeColumn = new double[size];
         for (int k : model.insideElectrodeNodes()) {
@@ -259,6 +262,22 @@ public final class NewtonSolver {
     private String solveForUpdate(double eta) {
         int nx = model.nx;
         int m = model.m;
+        if (chain != null) {
+            // a direct solve needs no equilibration (the LU pivots within each node's block): D = I
+            for (int i = 0; i < rhs.length; i++) {
+                rhs[i] = -r[i];
+            }
+            try {
+                chain.factor(jac.line(0), unitScale);
+            } catch (ArithmeticException e) {
+                return "singular Jacobian: " + e.getMessage();
+            }
+            chain.solve(rhs, du);
+            if (model.currentClamped()) {
+                chain.solve(electrodeColumn, z2);
+            }
+            return electrodeUpdate();
+        }
         pool.forEachChunk(model.ny, 1, (from, to) -> {
             for (int j = from; j < to; j++) {
                 for (int i = 0; i < nx; i++) {
@@ -290,22 +309,15 @@ public final class NewtonSolver {
             rhs[row] = -r[row] * f;
             rowScale[row] = f;
         }
-        if (chain != null) {
-            try {
-                chain.factor(jac.line(0), rowScale);
-            } catch (ArithmeticException e) {
-                return "singular Jacobian: " + e.getMessage();
-            }
-            chain.solve(rhs, du);
-            if (model.currentClamped()) {
-                chain.solve(electrodeColumn, z2);
-            }
-        } else {
-            String failure = krylovSolve(eta);
-            if (failure != null) {
-                return failure;
-            }
+        String failure = krylovSolve(eta);
+        if (failure != null) {
+            return failure;
         }
+        return electrodeUpdate();
+    }
+
+    /** δV̂ of a current clamp from z₁ = du and z₂ (then δu = z₁ + z₂ δV̂); null, or why it failed. */
+    private String electrodeUpdate() {
         electrodeUpdate = 0;
         if (model.currentClamped()) {
             double c1 = 0;
@@ -325,6 +337,12 @@ public final class NewtonSolver {
             }
         }
         return null;
+    }
+
+    private static double[] ones(int size) {
+        double[] a = new double[size];
+        java.util.Arrays.fill(a, 1.0);
+        return a;
     }
 
     /** du (and z₂ of a current clamp) by GMRES on the patch, preconditioned by multigrid; null, or why it failed. */
