@@ -13,11 +13,11 @@ import org.membranepnp.solver.parallel.WorkerPool;
 /**
  * Newton's method for the discrete PNP equations of a {@link PnpModel} on any mesh — the one Newton of every
  * geometry (a chain is a patch of one row). The analytic Jacobian of {@link PnpAssembler} (local blocks through
- * {@link BlockSlots}, global couplings by {@link PnpAssembler#multiplyGlobal}), rows equilibrated (each divided by
- * its largest entry), is solved by one of two pluggable linear solvers: on a chain directly ({@link ChainSolver}: the
- * block-tridiagonal LU, the global couplings added by Sherman–Morrison–Woodbury; cost linear in the cells), on a
- * patch by GMRES preconditioned with one V-cycle of semicoarsening multigrid ({@link SemicoarseningMultigrid}), the
- * global couplings applied matrix-free, each solve only as accurate as the residual makes worthwhile (inexact
+ * {@link BlockSlots}, global couplings by {@link PnpAssembler#multiplyGlobal}) is solved by one of two pluggable
+ * linear solvers: on a chain directly ({@link ChainSolver}: the block-tridiagonal LU, the global couplings added by
+ * Sherman–Morrison–Woodbury; cost linear in the cells), on a patch by GMRES on the equilibrated rows (each divided by
+ * its largest entry) preconditioned with one V-cycle of semicoarsening multigrid ({@link SemicoarseningMultigrid}),
+ * the global couplings applied matrix-free, each solve only as accurate as the residual makes worthwhile (inexact
  * Newton). Damping keeps concentrations positive and potential steps at most {@value #MAX_POTENTIAL_STEP} V_T;
  * convergence is judged on the scaled update.
  *
