@@ -13,11 +13,11 @@ import org.membranepnp.solver.parallel.WorkerPool;
 /**
  * Newton's method for the discrete PNP equations of a {@link PnpModel} on any mesh — the one Newton of every
  * geometry (a chain is a patch of one row). The analytic Jacobian of {@link PnpAssembler} (local blocks through
- * {@link BlockSlots}, global couplings by {@link PnpAssembler#multiplyGlobal}) is solved by one of two pluggable
- * linear solvers: on a chain directly ({@link ChainSolver}: the block-tridiagonal LU, the global couplings added by
- * Sherman–Morrison–Woodbury; cost linear in the cells), on a patch by GMRES on the equilibrated rows (each divided by
- * its largest entry) preconditioned with one V-cycle of semicoarsening multigrid ({@link SemicoarseningMultigrid}),
- * the global couplings applied matrix-free, each solve only as accurate as the residual makes worthwhile (inexact
+ * {@link BlockSlots}, global couplings by {@link PnpAssembler#multiplyGlobal}), rows equilibrated (each divided by
+ * its largest entry), is solved by one of two pluggable linear solvers: on a chain directly ({@link ChainSolver}: the
+ * block-tridiagonal LU, the global couplings added by Sherman–Morrison–Woodbury; cost linear in the cells), on a
+ * patch by GMRES preconditioned with one V-cycle of semicoarsening multigrid ({@link SemicoarseningMultigrid}), the
+ * global couplings applied matrix-free, each solve only as accurate as the residual makes worthwhile (inexact
  * Newton). Damping keeps concentrations positive and potential steps at most {@value #MAX_POTENTIAL_STEP} V_T;
  * convergence is judged on the scaled update.
  *
@@ -69,8 +69,6 @@ public final class NewtonSolver {
     private final double[] electrodeColumn;
     private final int[] clampEdges;
     private final double[] rowScale;
-    /** The row scaling of a chain's direct solve: none. */
-    private final double[] unitScale;
     private final double[] globalProduct;
     /** The clamp's equation g at the last assembly, and the electrode's update δV̂ of the last linear solve. */
     private double clampResidual;
@@ -104,7 +102,6 @@ public final class NewtonSolver {
         this.z2 = share ? shared.z2 : new double[size];
         this.gradient = share ? shared.gradient : new double[size];
         this.rowScale = share ? shared.rowScale : new double[size];
-        this.unitScale = isChain ? ones(size) : null;
         this.globalProduct = share ? shared.globalProduct : new double[size];
         this.electrodeColumn = new double[size];
         for (int k : model.insideElectrodeNodes()) {
@@ -262,22 +259,6 @@ public final class NewtonSolver {
     private String solveForUpdate(double eta) {
         int nx = model.nx;
         int m = model.m;
-        if (chain != null) {
-            // a direct solve needs no equilibration (the LU pivots within each node's block): D = I
-            for (int i = 0; i < rhs.length; i++) {
-                rhs[i] = -r[i];
-            }
-            try {
-                chain.factor(jac.line(0), unitScale);
-            } catch (ArithmeticException e) {
-                return "singular Jacobian: " + e.getMessage();
-            }
-            chain.solve(rhs, du);
-            if (model.currentClamped()) {
-                chain.solve(electrodeColumn, z2);
-            }
-            return electrodeUpdate();
-        }
         pool.forEachChunk(model.ny, 1, (from, to) -> {
             for (int j = from; j < to; j++) {
                 for (int i = 0; i < nx; i++) {
@@ -309,15 +290,22 @@ public final class NewtonSolver {
             rhs[row] = -r[row] * f;
             rowScale[row] = f;
         }
-        String failure = krylovSolve(eta);
-        if (failure != null) {
-            return failure;
+        if (chain != null) {
+            try {
+                chain.factor(jac.line(0), rowScale);
+            } catch (ArithmeticException e) {
+                return "singular Jacobian: " + e.getMessage();
+            }
+            chain.solve(rhs, du);
+            if (model.currentClamped()) {
+                chain.solve(electrodeColumn, z2);
+            }
+        } else {
+            String failure = krylovSolve(eta);
+            if (failure != null) {
+                return failure;
+            }
         }
-        return electrodeUpdate();
-    }
-
-    /** δV̂ of a current clamp from z₁ = du and z₂ (then δu = z₁ + z₂ δV̂); null, or why it failed. */
-    private String electrodeUpdate() {
         electrodeUpdate = 0;
         if (model.currentClamped()) {
             double c1 = 0;
@@ -337,12 +325,6 @@ public final class NewtonSolver {
             }
         }
         return null;
-    }
-
-    private static double[] ones(int size) {
-        double[] a = new double[size];
-        java.util.Arrays.fill(a, 1.0);
-        return a;
     }
 
     /** du (and z₂ of a current clamp) by GMRES on the patch, preconditioned by multigrid; null, or why it failed. */

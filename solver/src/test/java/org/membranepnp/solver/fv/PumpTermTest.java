@@ -235,21 +235,25 @@ class PumpTermTest {
         }
     }
 
+    /** Ca²⁺, Mg²⁺ and Cl⁻ between two reservoirs, a leaky lipid and a 3 Ca : 2 Mg exchanger (constant or saturating). */
+    private static Scenario divalentExchanger(boolean saturating) {
+        Species mg = new Species("Mg", 2, 0.7e-9);
+        List<Species> sp = List.of(ReferenceScenarios.calcium(), mg, ReferenceScenarios.chloride());
+        Bath in = new Bath(1.0, 80, new double[] {1, 2, 6});
+        Bath out = new Bath(1.0, 80, new double[] {2, 1, 6});
+        Boundary bd = new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0);
+        return new Scenario("divalent exchanger", 1, 310, sp, in, out,
+                ReferenceScenarios.membrane(1e-7, 1e-7, 1e-7), bd, MeshSpec.DEFAULT, RunSpec.steady())
+                .withPump(new NaKPump(100, saturating, 1.5, 10, "Ca", "Mg"));
+    }
+
     /**
      * A 3:2 exchanger of two divalent ions moves 3·2 − 2·2 = 2 net charges per cycle, a Na⁺/K⁺ pump 1: its current
      * is that times J_max (constant pumps).
      */
     @Test
     void netChargeFollowsTheValencesOfThePumpedSpecies() {
-        Species ca = ReferenceScenarios.calcium();
-        Species mg = new Species("Mg", 2, 0.7e-9);
-        List<Species> sp = List.of(ca, mg, ReferenceScenarios.chloride());
-        Bath in = new Bath(1.0, 80, new double[] {1, 2, 6});
-        Bath out = new Bath(1.0, 80, new double[] {2, 1, 6});
-        Boundary bd = new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0);
-        Scenario s = new Scenario("divalent exchanger", 1, 310, sp, in, out,
-                ReferenceScenarios.membrane(1e-7, 1e-7, 1e-7), bd, MeshSpec.DEFAULT, RunSpec.steady())
-                .withPump(new NaKPump(100, false, 1.5, 10, "Ca", "Mg"));
+        Scenario s = divalentExchanger(false);
         PnpModel model = Chains.model(s);
         double[] u = Chains.distinctState(model, 4);
         double jMax = s.pump().maxCycleFluxMolPerM2S() / model.scales.fluxMolPerM2S();
@@ -268,15 +272,7 @@ class PumpTermTest {
      */
     @Test
     void currentGradientOfADivalentExchangerMatchesDifferencesOfItsCurrent() {
-        Species ca = ReferenceScenarios.calcium();
-        Species mg = new Species("Mg", 2, 0.7e-9);
-        List<Species> sp = List.of(ca, mg, ReferenceScenarios.chloride());
-        Bath in = new Bath(1.0, 80, new double[] {1, 2, 6});
-        Bath out = new Bath(1.0, 80, new double[] {2, 1, 6});
-        Boundary bd = new Boundary(BoundaryKind.RESERVOIR, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0);
-        Scenario s = new Scenario("divalent exchanger", 1, 310, sp, in, out,
-                ReferenceScenarios.membrane(1e-7, 1e-7, 1e-7), bd, MeshSpec.DEFAULT, RunSpec.steady())
-                .withPump(new NaKPump(100, true, 1.5, 10, "Ca", "Mg"));
+        Scenario s = divalentExchanger(true);
         PnpModel model = Chains.model(s);
         double[] u = Chains.distinctState(model, 6);
         int caIn = model.pumpInsideNode(0) * model.m + 1;
