@@ -200,10 +200,6 @@ final class DiscreteMembrane {
                 newtonIterations, lastResidual, timeSteps, wallTimeS);
     }
 
-    /** The edges through the middle of the membrane. */
-    int[] midEdges() {
-        return midEdges.clone();
-    }
 
     PnpModel model() {
         return model;

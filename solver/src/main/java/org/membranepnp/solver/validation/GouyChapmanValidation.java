@@ -8,7 +8,6 @@ import org.membranepnp.engine.result.RunResult;
 import org.membranepnp.engine.result.ValidationCase;
 import org.membranepnp.engine.units.PhysicalConstants;
 import org.membranepnp.solver.MembraneSlabSolver;
-import org.membranepnp.solver.mesh.Mesh1D;
 
 /**
  * Case 3: a charged face (−0.05 C/m²) in 150 mM monovalent salt. The potential of the diffuse layer, relative to
