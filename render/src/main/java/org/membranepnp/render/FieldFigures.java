@@ -53,15 +53,16 @@ public final class FieldFigures {
             }
             chargeTitle += String.format(java.util.Locale.ROOT, " (capped at ±%.2g C/m^{3}, the layers' peak)", layer);
         }
+        String yAxis = f.axisymmetric() ? "r" : "y";
         maps.add(new FieldMap(chargeTitle, "ρ", "C/m^{3}", f.xNm(), f.yNm(), rho, phi, f.membraneX0Nm(),
-                f.membraneX1Nm(), channels, true, true));
+                f.membraneX1Nm(), channels, true, true, yAxis));
         maps.add(new FieldMap(title + ": electric potential", "φ", "mV", f.xNm(), f.yNm(), phi, phi,
-                f.membraneX0Nm(), f.membraneX1Nm(), channels, false, true));
+                f.membraneX0Nm(), f.membraneX1Nm(), channels, false, true, yAxis));
         for (int q = 0; q < f.species().size(); q++) {
             String name = f.species().get(q);
             maps.add(new FieldMap(title + ": " + name + " concentration", "c_{" + name + "}", "mM", f.xNm(), f.yNm(),
                     Fields2D.grid(f.concentrationsMm()[q], nx, ny), phi, f.membraneX0Nm(), f.membraneX1Nm(), channels,
-                    false, true));
+                    false, true, yAxis));
         }
         return maps;
     }

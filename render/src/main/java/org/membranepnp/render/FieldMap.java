@@ -17,10 +17,20 @@ import java.util.List;
  * @param channels      channel rectangles {x0, x1, y0, y1} in nm, outlined; may be empty
  * @param diverging     a signed field: the diverging map, centred on 0, symmetric about it
  * @param widenMembrane stretch x within {@link FieldMapFigure#WIDEN_WINDOW_NM} of the membrane
+ * @param yAxis         the vertical coordinate's name: "y" along a planar membrane, "r" the radius of an
+ *                      axisymmetric patch
  */
 public record FieldMap(String title, String name, String unit, double[] xNm, double[] yNm, double[][] values,
                        double[][] contourField, double membraneX0Nm, double membraneX1Nm, List<double[]> channels,
-                       boolean diverging, boolean widenMembrane) {
+                       boolean diverging, boolean widenMembrane, String yAxis) {
+
+    /** A map along a planar membrane (vertical axis y). */
+    public FieldMap(String title, String name, String unit, double[] xNm, double[] yNm, double[][] values,
+                    double[][] contourField, double membraneX0Nm, double membraneX1Nm, List<double[]> channels,
+                    boolean diverging, boolean widenMembrane) {
+        this(title, name, unit, xNm, yNm, values, contourField, membraneX0Nm, membraneX1Nm, channels, diverging,
+                widenMembrane, "y");
+    }
 
     /**
      * @throws IllegalArgumentException if the grid or the fields do not fit together
@@ -44,6 +54,7 @@ public record FieldMap(String title, String name, String unit, double[] xNm, dou
         title = title == null ? "" : title;
         name = name == null ? "" : name;
         unit = unit == null ? "" : unit;
+        yAxis = yAxis == null || yAxis.isEmpty() ? "y" : yAxis;
     }
 
     /** True if a membrane is given. */

@@ -279,7 +279,7 @@ public final class FieldMapFigure {
             scene.add(new Shape.Rect((float) left - tick, (float) p - thin / 2, (float) left, (float) p + thin / 2, FigureStyle.FRAME, null));
             scene.add(Label.at(yl[i], left - tick - style.pad() * 0.4, p, style.small(), FigureStyle.INK, 1, 0.5));
         }
-        scene.add(Label.at(yUnit == 1 ? "y (nm)" : "y (µm)", FigureHeader.margin(style), (top + bottom) / 2,
+        scene.add(Label.at(m.yAxis() + (yUnit == 1 ? " (nm)" : " (µm)"), FigureHeader.margin(style), (top + bottom) / 2,
                 style.text(), FigureStyle.INK, 0.5, 0).upright());
         for (double[] tk : xMap.ticks(right - left, style)) {
             double p = snap(xPx(tk[0]), thin);

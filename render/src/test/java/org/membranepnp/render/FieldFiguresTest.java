@@ -130,6 +130,25 @@ class FieldFiguresTest {
     }
 
     @Test
+    void anAxisymmetricFolderLabelsItsVerticalAxisWithTheRadius() throws IOException {
+        Fields2D f = sample();
+        Files.writeString(dir.resolve(FieldFiles.CSV_FILE), FieldFiles.csv(f));
+        for (String geometry : List.of("axisymmetric", "planar")) {
+            Files.writeString(dir.resolve("summary.json"), """
+                    {"geometry": {"dimension": 2, "membrane_nm": [50.0, 55.0], "height_nm": 20.0,
+                     "lateral_geometry": "%s", "channels": [{"name": "p", "y_nm": [9.5, 10.5]}]}}
+                    """.formatted(geometry));
+            String axis = geometry.equals("axisymmetric") ? "r" : "y";
+            for (FieldMap m : FieldFigures.maps(FieldFiles.read(dir), "T")) {
+                assertEquals(axis, m.yAxis(), geometry);
+                List<String> labels = FieldMapFigure.of(m, FigureStyle.of(800, 500)).scene().labels().stream()
+                        .map(Label::text).toList();
+                assertTrue(labels.contains(axis + " (nm)"), geometry + ": " + labels);
+            }
+        }
+    }
+
+    @Test
     void aLevelTheFieldSitsOnOverAPlateauIsLeftOut() {
         // φ = 0 over half the nodes (a grounded bulk), a ramp to -49 and one node at +5: 0 is inside the range
         double[][] f = new double[100][2];

@@ -43,7 +43,7 @@ final class DiscreteMembrane {
         this.pool = pool;
         this.newton = new NewtonSolver(model, pool);
         this.u = new double[model.n * model.m];
-        this.midEdges = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
+        this.midEdges = model.midMembraneEdges();
         InitialState.fillUniform(model, u);
         this.recorder = new TimeSeriesRecorder(model, newton.assembler());
     }

@@ -210,11 +210,6 @@ public final class MembranePlaneSolver {
         }
     }
 
-    /** The x-edge column in the middle of the membrane. */
-    int midColumn() {
-        return (model.membraneStart + model.membraneEnd) / 2;
-    }
-
     /**
      * Advances the state to simulated time {@code endTimeS} (s) with implicit Euler and adaptive steps from the filled
      * baths or the state of an earlier solve ({@link DiscreteMembrane#advanceTo}): V_m and the membrane currents

@@ -158,7 +158,8 @@ final class ResultBuilder {
             }
         }
         Fields2D fields = sc.isTwoDimensional()
-                ? new Fields2D(names, x, y, phi, conc, rho, x[a], x[b], pores, channelCurrent) : null;
+                ? new Fields2D(names, x, y, phi, conc, rho, x[a], x[b], pores, channelCurrent,
+                        sc.lateral().axisymmetric()) : null;
 
         Profiles profiles = averages(model, nf);
         double[] phiAvg = profiles.potentialMv();

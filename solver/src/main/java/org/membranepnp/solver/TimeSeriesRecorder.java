@@ -20,7 +20,7 @@ final class TimeSeriesRecorder {
     TimeSeriesRecorder(PnpModel model, PnpAssembler assembler) {
         this.model = model;
         this.assembler = assembler;
-        this.membraneEdges = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
+        this.membraneEdges = model.midMembraneEdges();
         this.current = new double[model.s][256];
     }
 

@@ -51,6 +51,7 @@ class AxisymmetricPoreTest {
         double poreCurrent = 0;
         double membraneCurrent = 0;
         double[] perSpecies = r.fields().channelCurrentA()[0];
+        assertTrue(r.fields().axisymmetric(), "the fields say y is the radius");
         for (int i = 0; i < n; i++) {
             poreCurrent += perSpecies[i];
             membraneCurrent += s.charges()[i] * PhysicalConstants.FARADAY_C_PER_MOL * r.membraneFluxMolPerM2S()[i];

@@ -109,7 +109,7 @@ class MembranePlaneTransientTest {
                     ClampKind.VOLTAGE, 0, -60));
             MembranePlaneSolver p = new MembranePlaneSolver(s, pool);
             model = p.model();
-            mid = p.midColumn();
+            mid = p.model().midMembraneColumn();
             model.setElectrodePotential(model.scales.potentialFromMv(-60));
             NewtonSolver newton = new NewtonSolver(model, pool);
             // a first step makes the state consistent (the filled baths do not satisfy Poisson in the pore)

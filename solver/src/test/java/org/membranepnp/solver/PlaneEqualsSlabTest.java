@@ -1,6 +1,7 @@
 package org.membranepnp.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -84,6 +85,7 @@ class PlaneEqualsSlabTest {
                 closed += plane.model().closedAmounts().isEmpty() ? 0 : 1;
                 assertEquals(one.membranePotentialMv(), two.membranePotentialMv(), 1e-6, "V_m, " + label);
                 Fields2D f = two.fields();
+                assertFalse(f.axisymmetric(), "a planar patch");
                 double[] phi1 = one.profiles().potentialMv();
                 double worstPhi = 0;
                 double worstC = 0;

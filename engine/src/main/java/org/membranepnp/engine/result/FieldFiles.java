@@ -91,7 +91,8 @@ public final class FieldFiles {
     }
 
     /**
-     * Reads {@code dir/fields.csv} and the geometry of {@code dir/summary.json}. The rows may come with x fastest
+     * Reads {@code dir/fields.csv} and the geometry of {@code dir/summary.json} (membrane faces, pores, whether the
+     * patch is axisymmetric). The rows may come with x fastest
      * (as written now) or with y fastest (x outer, y inner: the order of files written before); either way the fields
      * come back in the order of {@link Fields2D#index}.
      *
@@ -160,9 +161,10 @@ public final class FieldFiles {
             }
         }
         try {
+            boolean axisymmetric = "axisymmetric".equals(geometry.path("lateral_geometry").asText());
             return new Fields2D(species, xs, ys, phi, c, rho,
                     geometry.get("membrane_nm").get(0).asDouble(), geometry.get("membrane_nm").get(1).asDouble(),
-                    channels);
+                    channels, null, axisymmetric);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("cannot read " + file + ": " + e.getMessage());
         }

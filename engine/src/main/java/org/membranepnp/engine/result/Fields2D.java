@@ -20,12 +20,22 @@ import java.util.List;
  * @param channelCurrentA      [pore][species] outward current z F J through each pore at the middle of the
  *                             membrane: A in an axisymmetric patch, A per metre of depth in a planar one (empty when
  *                             not computed, e.g. fields read back from files)
+ * @param axisymmetric         y is the radius r of an axisymmetric (r, x) patch (the fields are rotated about y = 0)
  */
 public record Fields2D(List<String> species, double[] xNm, double[] yNm, double[] potentialMv,
                        double[][] concentrationsMm, double[] chargeDensityCPerM3, double membraneX0Nm,
-                       double membraneX1Nm, List<double[]> channelsYNm, double[][] channelCurrentA) {
+                       double membraneX1Nm, List<double[]> channelsYNm, double[][] channelCurrentA,
+                       boolean axisymmetric) {
 
-    /** Fields without channel currents. */
+    /** Fields of a planar patch. */
+    public Fields2D(List<String> species, double[] xNm, double[] yNm, double[] potentialMv,
+                    double[][] concentrationsMm, double[] chargeDensityCPerM3, double membraneX0Nm,
+                    double membraneX1Nm, List<double[]> channelsYNm, double[][] channelCurrentA) {
+        this(species, xNm, yNm, potentialMv, concentrationsMm, chargeDensityCPerM3, membraneX0Nm, membraneX1Nm,
+                channelsYNm, channelCurrentA, false);
+    }
+
+    /** Fields of a planar patch without channel currents. */
     public Fields2D(List<String> species, double[] xNm, double[] yNm, double[] potentialMv,
                     double[][] concentrationsMm, double[] chargeDensityCPerM3, double membraneX0Nm,
                     double membraneX1Nm, List<double[]> channelsYNm) {

@@ -1,6 +1,5 @@
 package org.membranepnp.solver.fv;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -443,20 +442,20 @@ public final class PnpModel implements ScheduledParameters {
     private List<ClosedAmount> findClosedAmounts() {
         List<ClosedAmount> result = new ArrayList<>();
         int[] component = new int[n];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] queue = new int[n]; // breadth-first: the visited nodes of the current component, in order
         for (int q = 0; q < s; q++) {
             Arrays.fill(component, -1);
             for (int start = 0; start < n; start++) {
                 if (component[start] >= 0 || kind[start * m + 1 + q] == EquationKind.INACTIVE) {
                     continue;
                 }
-                List<Integer> members = new ArrayList<>();
                 boolean open = false;
                 component[start] = start;
-                queue.add(start);
-                while (!queue.isEmpty()) {
-                    int k = queue.poll();
-                    members.add(k);
+                int head = 0;
+                int tail = 0;
+                queue[tail++] = start;
+                while (head < tail) {
+                    int k = queue[head++];
                     open |= kind[k * m + 1 + q] == EquationKind.DIRICHLET;
                     for (int p = mesh.incidenceStart(k); p < mesh.incidenceStart(k + 1); p++) {
                         int e = mesh.incidentEdge(p);
@@ -464,14 +463,15 @@ public final class PnpModel implements ScheduledParameters {
                         if (edgeCoef[e * s + q] > 0 && component[nb] < 0
                                 && kind[nb * m + 1 + q] != EquationKind.INACTIVE) {
                             component[nb] = start;
-                            queue.add(nb);
+                            queue[tail++] = nb;
                         }
                     }
                 }
                 if (open) {
                     continue;
                 }
-                int[] nodes = members.stream().mapToInt(Integer::intValue).sorted().toArray();
+                int[] nodes = Arrays.copyOf(queue, tail);
+                Arrays.sort(nodes);
                 double[] v = new double[nodes.length];
                 for (int p = 0; p < nodes.length; p++) {
                     v[p] = volume[nodes[p] * s + q];
@@ -651,6 +651,19 @@ public final class PnpModel implements ScheduledParameters {
     /** The inside electrode's potential ψ̂ (0 without an inside reservoir). */
     public double electrodePotential() {
         return insideElectrode.length == 0 ? 0.0 : dirichlet[insideElectrode[0] * m];
+    }
+
+    /**
+     * The edge column in the middle of the membrane, (first + last membrane column) / 2: the membrane's currents and
+     * fluxes are those through it (with {@link #columnEdges}).
+     */
+    public int midMembraneColumn() {
+        return (membraneStart + membraneEnd) / 2;
+    }
+
+    /** The edges through the middle of the membrane: {@code columnEdges(midMembraneColumn())}. */
+    public int[] midMembraneEdges() {
+        return columnEdges(midMembraneColumn());
     }
 
     /** The edges between node columns {@code column} and {@code column + 1}, oriented inside → outside. */

@@ -64,20 +64,47 @@ public final class BlockFivePointMatrix {
         }
     }
 
-    /** Largest |entry| of row (node (i, j), variable r). */
-    public double rowMax(int i, int j, int r) {
-        BlockTridiagonalMatrix l = lines[j];
-        int lineBase = (i * m + r) * m;
-        int base = ((j * nx + i) * m + r) * m;
-        double max = 0;
-        for (int c = 0; c < m; c++) {
-            max = Math.max(max, Math.abs(l.lower[lineBase + c]));
-            max = Math.max(max, Math.abs(l.diag[lineBase + c]));
-            max = Math.max(max, Math.abs(l.upper[lineBase + c]));
-            max = Math.max(max, Math.abs(south[base + c]));
-            max = Math.max(max, Math.abs(north[base + c]));
+    /**
+     * Row equilibration of lines [from, to): each row is divided by its largest |entry|, and that factor
+     * f = 1 / max_c |a_rc| is written to {@code scale[row]} (1 for a row of zeros, which stays). The y-couplings
+     * are read only when there are y-neighbours (a single line is a chain). Lines may run in parallel.
+     */
+    public void equilibrateRows(int from, int to, double[] scale) {
+        for (int j = from; j < to; j++) {
+            BlockTridiagonalMatrix l = lines[j];
+            double[] lo = l.lower;
+            double[] d = l.diag;
+            double[] up = l.upper;
+            for (int i = 0; i < nx; i++) {
+                for (int r = 0; r < m; r++) {
+                    int lb = (i * m + r) * m;
+                    int gb = ((j * nx + i) * m + r) * m;
+                    double max = 0;
+                    for (int c = 0; c < m; c++) {
+                        max = Math.max(max, Math.max(Math.abs(d[lb + c]), Math.max(Math.abs(lo[lb + c]),
+                                Math.abs(up[lb + c]))));
+                    }
+                    if (ny > 1) {
+                        for (int c = 0; c < m; c++) {
+                            max = Math.max(max, Math.max(Math.abs(south[gb + c]), Math.abs(north[gb + c])));
+                        }
+                    }
+                    double f = max > 0 ? 1.0 / max : 1.0;
+                    scale[(j * nx + i) * m + r] = f;
+                    for (int c = 0; c < m; c++) {
+                        lo[lb + c] *= f;
+                        d[lb + c] *= f;
+                        up[lb + c] *= f;
+                    }
+                    if (ny > 1) {
+                        for (int c = 0; c < m; c++) {
+                            south[gb + c] *= f;
+                            north[gb + c] *= f;
+                        }
+                    }
+                }
+            }
         }
-        return max;
     }
 
     /** y = A x over the rows of lines [from, to) (disjoint writes: lines may run in parallel). */

@@ -107,7 +107,7 @@ public final class NewtonSolver {
         for (int k : model.insideElectrodeNodes()) {
             electrodeColumn[k * model.m] = 1.0;
         }
-        this.clampEdges = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
+        this.clampEdges = model.midMembraneEdges();
     }
 
     /**
@@ -260,21 +260,11 @@ public final class NewtonSolver {
         int nx = model.nx;
         int m = model.m;
         pool.forEachChunk(model.ny, 1, (from, to) -> {
+            jac.equilibrateRows(from, to, rowScale);
             for (int j = from; j < to; j++) {
-                for (int i = 0; i < nx; i++) {
-                    for (int v = 0; v < m; v++) {
-                        double max = jac.rowMax(i, j, v);
-                        int row = (j * nx + i) * m + v;
-                        if (max > 0) {
-                            double f = 1.0 / max;
-                            jac.scaleRow(i, j, v, f);
-                            rhs[row] = -r[row] * f;
-                            rowScale[row] = f;
-                        } else {
-                            rhs[row] = 0.0;
-                            rowScale[row] = 1.0;
-                        }
-                    }
+                int lineStart = j * nx * m;
+                for (int row = lineStart; row < lineStart + nx * m; row++) {
+                    rhs[row] = -r[row] * rowScale[row];
                 }
             }
         });

@@ -220,7 +220,7 @@ class PnpAssemblerJacobianTest {
             asm.assemble(u, uOld, invDt, r, jac);
             double[][] a = jac.toDense();
             Chains.addGlobalColumns(asm, a); // the pump across the membrane, the amounts
-            int[] mid = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
+            int[] mid = model.midMembraneEdges();
             double[] grad = new double[size];
             java.util.Arrays.fill(grad, 7.0); // a reused array: the gradient overwrites it
             asm.currentGradient(mid, invDt, grad);

@@ -211,7 +211,7 @@ class PnpAssemblerTest {
             double[] u = Chains.distinctState(model, 91);
             double[] uOld = Chains.distinctState(model, 92);
             int m = model.m;
-            int j = (model.membraneStart + model.membraneEnd) / 2;
+            int j = model.midMembraneColumn();
             int[] edges = model.columnEdges(j);
             assertEquals(1, edges.length);
             assertEquals(j, model.mesh.edgeA(edges[0]));
@@ -261,7 +261,7 @@ class PnpAssemblerTest {
             PnpModel model = Chains.model(s);
             double[] u = Chains.distinctState(model, 93);
             double[] uOld = Chains.distinctState(model, 94);
-            int[] edges = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
+            int[] edges = model.midMembraneEdges();
             PnpAssembler asm = new PnpAssembler(model, WorkerPool.serial());
             double[] r = new double[u.length];
             for (double invDt : new double[] {0.0, 2.0}) {

@@ -217,6 +217,26 @@ class PnpModelTest {
                 s.lateral()), axi);
     }
 
+    /**
+     * On a patch the search for closed compartments walks the mesh breadth-first, which is not the node order: each
+     * compartment still lists its nodes in increasing order (the A⁻ of a walled inside bath: every inside-bath node
+     * of the patch, over several rows) and keeps its amount on the row of its last node.
+     */
+    @Test
+    void aClosedCompartmentOfAPatchListsItsNodesInOrderAndKeepsItsAmountOnTheLast() {
+        Scenario s = patch(LateralGeometry.PLANAR)
+                .withBoundary(new Boundary(BoundaryKind.WALL, BoundaryKind.RESERVOIR, ClampKind.CURRENT, 0, 0));
+        PnpModel model = new PnpModel(s, mesh(s, false));
+        ClosedAmount anions = model.closedAmounts().stream().filter(a -> a.species() == 3).findFirst().orElseThrow();
+        int[] nodes = anions.nodes();
+        assertTrue(nodes.length > 2 * model.nx, "precondition: the compartment spans rows: " + nodes.length);
+        for (int p = 1; p < nodes.length; p++) {
+            assertTrue(nodes[p] > nodes[p - 1], "in order at " + p + ": " + nodes[p - 1] + ", " + nodes[p]);
+        }
+        assertEquals(nodes[nodes.length - 1], anions.rowNode());
+        assertEquals(nodes[0], 0, "from the inside far end");
+    }
+
     @Test
     void schedulingTheLipidsPermeabilityIsBuildingTheModelWithIt() {
         for (LateralGeometry g : LateralGeometry.values()) {
@@ -526,7 +546,7 @@ class PnpModelTest {
         }
         PnpAssembler asm = new PnpAssembler(model, WorkerPool.serial());
         asm.evaluateFluxes(u);
-        int[] mid = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
+        int[] mid = model.midMembraneEdges();
         for (int q = 0; q < model.s; q++) {
             double total = asm.speciesFlux(mid, q);
             double pores = asm.channelFlux(mid, 0, q) + asm.channelFlux(mid, 1, q);

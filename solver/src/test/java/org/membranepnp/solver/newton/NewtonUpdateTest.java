@@ -177,7 +177,7 @@ class NewtonUpdateTest {
             if (invDt == 0.0 && !model.clampCarriesCurrent()) {
                 out[nodes] = model.insideCharge(u) - model.insideChargeTarget();
             } else {
-                int[] mid = model.columnEdges((model.membraneStart + model.membraneEnd) / 2);
+                int[] mid = model.midMembraneEdges();
                 out[nodes] = asm.current(mid, u, uOld, invDt) + asm.pumpCurrent()
                         - model.clampCurrent() * model.membraneArea;
             }
